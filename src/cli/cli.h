@@ -1,0 +1,33 @@
+#pragma once
+// The `steward` command line. Each command lives in its own file and calls the same use cases
+// as the web. Exit status: 0 success, 1 a user's error (one line naming the field or file
+// line), 2 misuse of the command line.
+#include <CLI/CLI.hpp>
+
+#include <iosfwd>
+#include <memory>
+#include <string>
+
+#include "app/schools.h"
+#include "store/store.h"
+
+namespace steward::cli {
+
+int run(int argc, char** argv);
+
+// Opens an existing, up-to-date database; a clear Error otherwise.
+std::unique_ptr<Store> open_existing(const std::string& db);
+// Adds --db (default $STEWARD_DB) to a command.
+void add_db_option(CLI::App& command, std::string& db);
+// Reads a password from standard input, without echo when it is a terminal.
+std::string read_password(const std::string& prompt);
+
+void add_init_command(CLI::App&);
+void add_migrate_command(CLI::App&);
+void add_serve_command(CLI::App&);
+void add_school_command(CLI::App&);
+void add_user_command(CLI::App&);
+void add_service_command(CLI::App&);
+void add_register_command(CLI::App&);
+
+}  // namespace steward::cli

@@ -1,0 +1,91 @@
+#include "store/sqlite/sqlite_db.h"
+
+#include <iostream>
+
+#include "domain/error.h"
+
+namespace steward::sqlite {
+namespace {
+
+[[noreturn]] void fail(sqlite3* db, int rc, std::string_view what) {
+  std::string detail = db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
+  if ((rc & 0xff) == SQLITE_CONSTRAINT) throw Error::conflict("That record already exists (" + detail + ")");
+  if ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED)
+    throw Error::unavailable("The database is busy; try again (" + detail + ")");
+  throw Error::internal("Database error while " + std::string(what) + ": " + detail);
+}
+
+}  // namespace
+
+Statement::Statement(sqlite3* db, std::string_view sql) : db_(db) {
+  int rc = sqlite3_prepare_v2(db, sql.data(), static_cast<int>(sql.size()), &stmt_, nullptr);
+  if (rc != SQLITE_OK) fail(db, rc, "preparing a query");
+}
+
+Statement::~Statement() { sqlite3_finalize(stmt_); }
+
+Statement& Statement::bind(std::string_view text) {
+  int rc = sqlite3_bind_text(stmt_, next_param_++, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
+  if (rc != SQLITE_OK) fail(db_, rc, "binding a value");
+  return *this;
+}
+
+Statement& Statement::bind(std::int64_t value) {
+  int rc = sqlite3_bind_int64(stmt_, next_param_++, value);
+  if (rc != SQLITE_OK) fail(db_, rc, "binding a value");
+  return *this;
+}
+
+Statement& Statement::bind_null() {
+  int rc = sqlite3_bind_null(stmt_, next_param_++);
+  if (rc != SQLITE_OK) fail(db_, rc, "binding a value");
+  return *this;
+}
+
+Statement& Statement::bind_optional(const std::optional<std::string>& text) {
+  return text ? bind(*text) : bind_null();
+}
+
+bool Statement::step() {
+  int rc = sqlite3_step(stmt_);
+  if (rc == SQLITE_ROW) return true;
+  if (rc == SQLITE_DONE) return false;
+  fail(db_, rc, "running a query");
+}
+
+std::string Statement::text(int column) const {
+  auto* p = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, column));
+  return p ? std::string(p, static_cast<size_t>(sqlite3_column_bytes(stmt_, column))) : std::string();
+}
+
+std::int64_t Statement::integer(int column) const { return sqlite3_column_int64(stmt_, column); }
+
+bool Statement::is_null(int column) const { return sqlite3_column_type(stmt_, column) == SQLITE_NULL; }
+
+Connection::Connection(const std::string& path) {
+  int rc = sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX,
+                           nullptr);
+  if (rc != SQLITE_OK) {
+    std::string detail = db_ ? sqlite3_errmsg(db_) : sqlite3_errstr(rc);
+    sqlite3_close(db_);
+    db_ = nullptr;
+    throw Error::bad_request("Cannot open the database file " + path + ": " + detail);
+  }
+  sqlite3_busy_timeout(db_, 5000);
+  exec("PRAGMA foreign_keys = ON");
+  exec("PRAGMA journal_mode = WAL");
+  exec("PRAGMA synchronous = NORMAL");
+}
+
+Connection::~Connection() { sqlite3_close(db_); }
+
+void Connection::exec(const char* sql) {
+  char* message = nullptr;
+  int rc = sqlite3_exec(db_, sql, nullptr, nullptr, &message);
+  if (rc != SQLITE_OK) {
+    sqlite3_free(message);
+    fail(db_, rc, "updating the database");
+  }
+}
+
+}  // namespace steward::sqlite

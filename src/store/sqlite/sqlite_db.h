@@ -1,0 +1,58 @@
+#pragma once
+// A thin RAII layer over the SQLite C API: one connection, prepared statements with bound
+// parameters. Failures become steward::Error; SQL never reaches a message.
+#include <sqlite3.h>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace steward::sqlite {
+
+class Statement {
+ public:
+  Statement(sqlite3* db, std::string_view sql);
+  ~Statement();
+  Statement(const Statement&) = delete;
+  Statement& operator=(const Statement&) = delete;
+
+  // Binds parameters 1..n in order.
+  Statement& bind(std::string_view text);
+  Statement& bind(std::int64_t value);
+  Statement& bind(int value) { return bind(static_cast<std::int64_t>(value)); }
+  Statement& bind_null();
+  Statement& bind_optional(const std::optional<std::string>& text);
+
+  // Advances to the next row; false when done. Throws on a constraint violation (409) or a
+  // storage fault (500).
+  bool step();
+  void run() { step(); }
+
+  std::string text(int column) const;
+  std::int64_t integer(int column) const;
+  bool is_null(int column) const;
+
+ private:
+  sqlite3* db_;
+  sqlite3_stmt* stmt_ = nullptr;
+  int next_param_ = 1;
+};
+
+class Connection {
+ public:
+  explicit Connection(const std::string& path);
+  ~Connection();
+  Connection(const Connection&) = delete;
+  Connection& operator=(const Connection&) = delete;
+
+  void exec(const char* sql);
+  Statement prepare(std::string_view sql) { return Statement(db_, sql); }
+  std::int64_t last_insert_id() const { return sqlite3_last_insert_rowid(db_); }
+  sqlite3* handle() { return db_; }
+
+ private:
+  sqlite3* db_ = nullptr;
+};
+
+}  // namespace steward::sqlite

@@ -1,0 +1,109 @@
+#include "store/sqlite/sqlite_migrations.h"
+
+namespace steward::sqlite {
+
+// Ordered; never edit a migration that has shipped, append a new one.
+const std::vector<const char*>& migrations() {
+  static const std::vector<const char*> list = {
+      R"sql(
+CREATE TABLE schools (
+  id INTEGER PRIMARY KEY,
+  slug TEXT NOT NULL UNIQUE,
+  name TEXT NOT NULL,
+  urn TEXT NOT NULL DEFAULT '',
+  local_authority TEXT NOT NULL DEFAULT '',
+  dpo_contact TEXT NOT NULL DEFAULT '',
+  introduction TEXT NOT NULL,
+  pupils_intro TEXT NOT NULL,
+  management_intro TEXT NOT NULL,
+  other_intro TEXT NOT NULL,
+  legal_requirements TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  revision INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE data_categories (
+  id INTEGER PRIMARY KEY,
+  school_id INTEGER NOT NULL REFERENCES schools(id),
+  name TEXT NOT NULL COLLATE NOCASE,
+  subject TEXT NOT NULL,
+  sensitivity TEXT NOT NULL,
+  description TEXT NOT NULL DEFAULT '',
+  UNIQUE (school_id, name)
+);
+CREATE TABLE providers (
+  id INTEGER PRIMARY KEY,
+  school_id INTEGER NOT NULL REFERENCES schools(id),
+  name TEXT NOT NULL,
+  website TEXT NOT NULL DEFAULT '',
+  data_location TEXT NOT NULL DEFAULT '',
+  ico_registration TEXT NOT NULL DEFAULT '',
+  UNIQUE (school_id, name)
+);
+CREATE TABLE services (
+  id INTEGER PRIMARY KEY,
+  school_id INTEGER NOT NULL REFERENCES schools(id),
+  section INTEGER NOT NULL CHECK (section IN (1, 2, 3)),
+  name TEXT NOT NULL,
+  website TEXT NOT NULL DEFAULT '',
+  purposes TEXT NOT NULL DEFAULT '',
+  description TEXT NOT NULL DEFAULT '',
+  controls TEXT NOT NULL DEFAULT '',
+  risk_assessment_date TEXT,
+  status TEXT NOT NULL,
+  notes TEXT NOT NULL DEFAULT '',
+  updated_at TEXT NOT NULL
+);
+CREATE INDEX services_school ON services (school_id);
+CREATE TABLE service_providers (
+  service_id INTEGER NOT NULL REFERENCES services(id) ON DELETE CASCADE,
+  provider_id INTEGER NOT NULL REFERENCES providers(id),
+  position INTEGER NOT NULL,
+  PRIMARY KEY (service_id, provider_id)
+);
+CREATE TABLE service_data (
+  service_id INTEGER NOT NULL REFERENCES services(id) ON DELETE CASCADE,
+  category_id INTEGER NOT NULL REFERENCES data_categories(id),
+  position INTEGER NOT NULL,
+  PRIMARY KEY (service_id, category_id)
+);
+CREATE TABLE users (
+  id INTEGER PRIMARY KEY,
+  school_id INTEGER NOT NULL REFERENCES schools(id),
+  email TEXT NOT NULL UNIQUE,
+  name TEXT NOT NULL DEFAULT '',
+  role TEXT NOT NULL,
+  password_hash TEXT NOT NULL,
+  active INTEGER NOT NULL DEFAULT 1
+);
+CREATE TABLE sessions (
+  token_hash TEXT PRIMARY KEY,
+  user_id INTEGER NOT NULL REFERENCES users(id),
+  csrf_token TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  expires_at TEXT NOT NULL
+);
+CREATE TABLE login_failures (
+  email TEXT NOT NULL,
+  at TEXT NOT NULL
+);
+CREATE INDEX login_failures_email ON login_failures (email, at);
+CREATE TABLE audit (
+  id INTEGER PRIMARY KEY,
+  school_id INTEGER NOT NULL,
+  at TEXT NOT NULL,
+  actor TEXT NOT NULL,
+  action TEXT NOT NULL,
+  entity TEXT NOT NULL,
+  entity_id TEXT NOT NULL,
+  before TEXT NOT NULL,
+  after TEXT NOT NULL,
+  prev_hash TEXT NOT NULL,
+  hash TEXT NOT NULL
+);
+CREATE INDEX audit_school ON audit (school_id, id);
+)sql",
+  };
+  return list;
+}
+
+}  // namespace steward::sqlite

@@ -1,0 +1,71 @@
+#pragma once
+// The Store on one SQLite file: one connection, serialised by a recursive mutex so that a
+// transaction holds the connection for its whole length.
+#include <mutex>
+
+#include "store/sqlite/sqlite_db.h"
+#include "store/store.h"
+
+namespace steward {
+
+class SqliteStore final : public Store {
+ public:
+  explicit SqliteStore(const std::string& path);
+
+  void transaction(const std::function<void()>& fn) override;
+  int schema_version() override;
+  int latest_schema_version() const override;
+  void migrate() override;
+
+  SchoolId create_school(const School&) override;
+  std::optional<School> school(std::string_view slug) override;
+  std::optional<School> school(SchoolId) override;
+  std::vector<School> schools() override;
+  void update_page_text(SchoolId, const PageText&) override;
+  void touch_school(SchoolId, std::string_view at) override;
+  std::int64_t school_revision(std::string_view slug) override;
+
+  std::vector<DataCategory> data_categories(SchoolId) override;
+  CategoryId create_data_category(const DataCategory&) override;
+
+  std::vector<Provider> providers(SchoolId) override;
+  void update_provider(const Provider&) override;
+
+  ServiceId create_service(const Service&) override;
+  void update_service(const Service&) override;
+  std::optional<Service> service(SchoolId, ServiceId) override;
+  std::vector<Service> services(SchoolId) override;
+
+  UserId create_user(const User&) override;
+  std::optional<User> user(UserId) override;
+  std::optional<User> user_by_email(std::string_view email) override;
+  std::vector<User> users(SchoolId) override;
+
+  void create_session(const Session&) override;
+  std::optional<Session> session(std::string_view token_hash) override;
+  void remove_session(std::string_view token_hash) override;
+  void remove_sessions_expired_by(std::string_view now) override;
+
+  void record_login_failure(std::string_view email, std::string_view at) override;
+  int login_failures_since(std::string_view email, std::string_view since) override;
+  void clear_login_failures(std::string_view email) override;
+
+  void append_audit(const AuditEntry&) override;
+  std::optional<AuditEntry> last_audit() override;
+  std::vector<AuditEntry> audit_entries(SchoolId, int limit) override;
+  std::vector<AuditEntry> all_audit_entries() override;
+
+ private:
+  std::optional<School> school_where(const char* where, const std::function<void(sqlite::Statement&)>& bind);
+  std::vector<Service> services_where(const char* where, std::int64_t school, std::int64_t id);
+  void write_service_links(const Service&);
+  std::int64_t provider_id(SchoolId, const std::string& name);
+  std::optional<User> user_where(const char* where, const std::function<void(sqlite::Statement&)>& bind);
+  std::vector<AuditEntry> audit_where(const char* sql, const std::function<void(sqlite::Statement&)>& bind);
+
+  std::recursive_mutex mutex_;
+  sqlite::Connection db_;
+  int depth_ = 0;  // nesting of transaction()
+};
+
+}  // namespace steward

@@ -1,0 +1,95 @@
+#pragma once
+// The storage interface. Everything above it (app, web, cli) sees only this; SQLite is one
+// implementation, PostgreSQL the next. Every row belongs to a school.
+//
+// Contracts:
+// - Lookups that may miss return std::optional; they never throw for "not found".
+// - Writes outside transaction() run in their own implicit transaction.
+// - transaction(fn) commits when fn returns and rolls back when it throws (the exception
+//   propagates). Nested calls join the outer transaction.
+// - Storage faults throw steward::Error with status 500 (503 when the server is unreachable);
+//   the message never contains SQL.
+// - A Store may be used from several threads; implementations serialise as they need.
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "domain/audit_entry.h"
+#include "domain/data_category.h"
+#include "domain/provider.h"
+#include "domain/school.h"
+#include "domain/service.h"
+#include "domain/session.h"
+#include "domain/user.h"
+
+namespace steward {
+
+class Store {
+ public:
+  virtual ~Store() = default;
+
+  virtual void transaction(const std::function<void()>& fn) = 0;
+
+  // Schema: an ordered list of migrations; the version is how many have run.
+  virtual int schema_version() = 0;
+  virtual int latest_schema_version() const = 0;
+  virtual void migrate() = 0;  // runs the missing migrations, each in its own transaction
+
+  // Schools. REQUIRES: the slug is unique (else Error 409).
+  virtual SchoolId create_school(const School&) = 0;
+  virtual std::optional<School> school(std::string_view slug) = 0;
+  virtual std::optional<School> school(SchoolId) = 0;
+  virtual std::vector<School> schools() = 0;
+  virtual void update_page_text(SchoolId, const PageText&) = 0;
+  // Records that what the published page shows has changed: bumps revision, sets updated_at.
+  virtual void touch_school(SchoolId, std::string_view at) = 0;
+  virtual std::int64_t school_revision(std::string_view slug) = 0;  // -1 when there is no such school
+
+  // Data categories, ordered by name as created (taxonomy order).
+  virtual std::vector<DataCategory> data_categories(SchoolId) = 0;
+  virtual CategoryId create_data_category(const DataCategory&) = 0;
+
+  // Providers, ordered by name, with service_count filled.
+  virtual std::vector<Provider> providers(SchoolId) = 0;
+  virtual void update_provider(const Provider&) = 0;
+
+  // Services. Providers named by a service are created on first use. REQUIRES: every data
+  // category a service names exists in its school (else Error 422).
+  virtual ServiceId create_service(const Service&) = 0;
+  virtual void update_service(const Service&) = 0;
+  virtual std::optional<Service> service(SchoolId, ServiceId) = 0;
+  virtual std::vector<Service> services(SchoolId) = 0;  // in register order
+
+  // Staff. Emails are unique across the deployment (else Error 409).
+  virtual UserId create_user(const User&) = 0;
+  virtual std::optional<User> user(UserId) = 0;
+  virtual std::optional<User> user_by_email(std::string_view email) = 0;
+  virtual std::vector<User> users(SchoolId) = 0;
+
+  // Sessions live in the database so that any app server can serve any request.
+  virtual void create_session(const Session&) = 0;
+  virtual std::optional<Session> session(std::string_view token_hash) = 0;
+  virtual void remove_session(std::string_view token_hash) = 0;
+  virtual void remove_sessions_expired_by(std::string_view now) = 0;
+
+  // Failed sign-ins, counted per email, to slow down password guessing.
+  virtual void record_login_failure(std::string_view email, std::string_view at) = 0;
+  virtual int login_failures_since(std::string_view email, std::string_view since) = 0;
+  virtual void clear_login_failures(std::string_view email) = 0;
+
+  // The audit trail, one hash chain per database.
+  virtual void append_audit(const AuditEntry&) = 0;
+  virtual std::optional<AuditEntry> last_audit() = 0;
+  virtual std::vector<AuditEntry> audit_entries(SchoolId, int limit) = 0;  // newest first
+  virtual std::vector<AuditEntry> all_audit_entries() = 0;                  // oldest first
+};
+
+// Opens the store a DB argument names: a file path is SQLite (created if absent);
+// postgresql:// URLs name a PostgreSQL server. Errors name what failed.
+std::unique_ptr<Store> open_store(const std::string& db);
+
+}  // namespace steward

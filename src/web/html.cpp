@@ -1,0 +1,106 @@
+#include "web/html.h"
+
+#include <algorithm>
+#include <cctype>
+
+namespace steward::html {
+namespace {
+
+bool is_void(std::string_view tag) {
+  static constexpr std::string_view kVoid[] = {"area", "base", "br", "col", "hr", "img", "input", "link", "meta"};
+  return std::find(std::begin(kVoid), std::end(kVoid), tag) != std::end(kVoid);
+}
+
+void escape_into(std::string& out, std::string_view text) {
+  for (char c : text) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&#39;"; break;
+      default: out += c;
+    }
+  }
+}
+
+}  // namespace
+
+Node::Node(std::string_view text) : kind_(Kind::Text), text_(text) {}
+Node::Node(Trusted raw) : kind_(Kind::Raw), text_(std::move(raw.markup)) {}
+
+Node Node::element(const char* tag, std::vector<Attr> attrs, Nodes children) {
+  Node n;
+  n.kind_ = Kind::Element;
+  n.tag_ = tag;
+  n.attrs_ = std::move(attrs);
+  n.children_ = std::move(children);
+  return n;
+}
+
+Node Node::fragment(Nodes children) {
+  Node n;
+  n.kind_ = Kind::Fragment;
+  n.children_ = std::move(children);
+  return n;
+}
+
+void Node::render(std::string& out) const {
+  switch (kind_) {
+    case Kind::Text: escape_into(out, text_); return;
+    case Kind::Raw: out += text_; return;
+    case Kind::Fragment:
+      for (const auto& c : children_) c.render(out);
+      return;
+    case Kind::Element: break;
+  }
+  out += '<';
+  out += tag_;
+  for (const auto& a : attrs_) {
+    if (!a.present) continue;
+    out += ' ';
+    out += a.name;
+    out += "=\"";
+    escape_into(out, a.value);
+    out += '"';
+  }
+  out += '>';
+  if (is_void(tag_)) return;
+  for (const auto& c : children_) c.render(out);
+  out += "</";
+  out += tag_;
+  out += '>';
+}
+
+std::string Node::render() const {
+  std::string out;
+  render(out);
+  return out;
+}
+
+std::string escape(std::string_view text) {
+  std::string out;
+  escape_into(out, text);
+  return out;
+}
+
+bool safe_url(std::string_view url) {
+  // Browsers ignore tabs, newlines and leading spaces inside schemes ("java\tscript:").
+  std::string compact;
+  for (char c : url)
+    if (!std::isspace(static_cast<unsigned char>(c)) && !std::iscntrl(static_cast<unsigned char>(c)))
+      compact += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  auto colon = compact.find(':');
+  auto first_delim = compact.find_first_of("/?#");
+  if (colon == std::string::npos || (first_delim != std::string::npos && first_delim < colon))
+    return true;  // relative (a path, a query or a fragment)
+  std::string scheme = compact.substr(0, colon);
+  return scheme == "http" || scheme == "https" || scheme == "mailto";
+}
+
+Attr href(std::string_view url) { return {"href", safe_url(url) ? std::string(url) : "#"}; }
+Attr action(std::string_view url) { return {"action", safe_url(url) ? std::string(url) : "#"}; }
+
+std::string document(const Node& html_element) { return "<!DOCTYPE html>\n" + html_element.render(); }
+
+}  // namespace steward::html

@@ -1,0 +1,50 @@
+#pragma once
+// The request → response seam. Handlers see these plain values and never a socket, so they
+// can be tested without a server; server.cpp adapts Poco to them.
+#include <map>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace steward::web {
+
+using Params = std::multimap<std::string, std::string>;
+
+struct Request {
+  std::string method;
+  std::string path;  // decoded, without the query
+  Params query;
+  std::map<std::string, std::string> headers;  // names in lowercase
+  std::map<std::string, std::string> cookies;
+  std::string body;
+  std::string remote;
+  std::map<std::string, std::string> route;  // {slug}, {id} from the route pattern
+  Params form;                               // parsed from an urlencoded body
+
+  std::string query_value(const std::string& key) const;
+  std::string form_value(const std::string& key) const;
+  std::vector<std::string> form_values(const std::string& key) const;
+  std::string cookie(const std::string& name) const;
+  std::string header(const std::string& lowercase_name) const;
+};
+
+struct Response {
+  int status = 200;
+  std::string content_type = "text/html; charset=utf-8";
+  std::vector<std::pair<std::string, std::string>> headers;
+  std::string body;
+
+  static Response html(std::string body, int status = 200);
+  static Response text(std::string body, int status = 200);
+  static Response json(std::string body, int status = 200);
+  static Response redirect(const std::string& location);  // 303 See Other
+  Response& header(std::string name, std::string value);
+};
+
+// Parses application/x-www-form-urlencoded text (also used for query strings).
+Params parse_urlencoded(std::string_view text);
+std::map<std::string, std::string> parse_cookies(std::string_view header);
+std::string url_encode(std::string_view);
+
+}  // namespace steward::web
