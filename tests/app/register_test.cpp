@@ -1,0 +1,163 @@
+#include <gtest/gtest.h>
+
+#include "app/audit.h"
+#include "app/demo.h"
+#include "app/register.h"
+#include "app/register_csv.h"
+#include "app/schools.h"
+#include "support/test_support.h"
+
+namespace steward {
+namespace {
+
+class RegisterUseCases : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    store = open_store(dir.file("app.db"));
+    store->migrate();
+    demo = load_demo(*store);
+  }
+
+  Service new_service() {
+    Service s;
+    s.section = Section::Pupils;
+    s.name = "Times Tables Rock Stars";
+    s.providers = {"Maths Circle Ltd"};
+    s.purposes = {"Times tables practice"};
+    s.data_categories = {"Full Name", "class"};
+    return s;
+  }
+
+  steward::testing::TempDir dir;
+  std::unique_ptr<Store> store;
+  DemoLogin demo;
+  Actor cli = Actor::command_line();
+};
+
+TEST_F(RegisterUseCases, DemoHoldsTheWholeSeedRegister) {
+  auto all = list_services(*store, demo.school);
+  ASSERT_EQ(all.size(), 15u);
+  EXPECT_EQ(list_services(*store, demo.school, {Section::Pupils, {}, ""}).size(), 8u);
+  EXPECT_EQ(list_services(*store, demo.school, {Section::Management, {}, ""}).size(), 3u);
+  EXPECT_EQ(list_services(*store, demo.school, {Section::Other, {}, ""}).size(), 4u);
+  EXPECT_EQ(list_services(*store, demo.school, {{}, {}, "UPN"}).size(), 3u);
+  auto maths = find_service_by_name(*store, demo.school, "Mathletics, Spellodrome, Reading Eggs");
+  EXPECT_EQ(maths.providers, (std::vector<std::string>{"3P Learning"}));
+  auto social = find_service_by_name(*store, demo.school, "social media");
+  EXPECT_EQ(social.providers.size(), 4u);
+  EXPECT_THROW(find_service_by_name(*store, demo.school, "Google G Suite for Education"), Error);  // two sections
+}
+
+TEST_F(RegisterUseCases, AddNormalisesCategoriesAndRecordsAudit) {
+  auto id = add_service(*store, cli, demo.school, new_service());
+  auto s = find_service(*store, demo.school, id);
+  EXPECT_EQ(s.data_categories, (std::vector<std::string>{"full name", "class"}));
+  EXPECT_EQ(store->last_audit()->action, "service.create");
+  EXPECT_EQ(published_services(*store, demo.school).size(), 16u);
+}
+
+TEST_F(RegisterUseCases, GovernorsReadButCannotChange) {
+  User governor{{}, demo.school.id, "gov@x.example", "", Role::Governor, "", true};
+  try {
+    add_service(*store, Actor::staff(governor), demo.school, new_service());
+    FAIL() << "governor could add";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.status(), 403);
+  }
+  EXPECT_EQ(list_services(*store, demo.school).size(), 15u);
+}
+
+TEST_F(RegisterUseCases, StaffOfAnotherSchoolAreRefused) {
+  School other = create_school(*store, cli, School{{}, "other-school", "Other School"});
+  User dpo{{}, other.id, "dpo@other.example", "", Role::Dpo, "", true};
+  EXPECT_THROW(retire_service(*store, Actor::staff(dpo), demo.school, list_services(*store, demo.school)[0].id), Error);
+}
+
+TEST_F(RegisterUseCases, RetireRemovesFromPublishedAndRefusesTwice) {
+  auto first = list_services(*store, demo.school)[0];
+  retire_service(*store, cli, demo.school, first.id);
+  EXPECT_EQ(published_services(*store, demo.school).size(), 14u);
+  EXPECT_EQ(find_service(*store, demo.school, first.id).status, ServiceStatus::Retired);
+  EXPECT_THROW(retire_service(*store, cli, demo.school, first.id), Error);
+}
+
+TEST_F(RegisterUseCases, ValidationFailureChangesNothing) {
+  Service s = new_service();
+  s.providers.clear();
+  try {
+    add_service(*store, cli, demo.school, s);
+    FAIL();
+  } catch (const Error& e) {
+    EXPECT_EQ(e.status(), 422);
+    EXPECT_EQ(e.field_message("providers"), "Enter at least one service provider");
+  }
+  EXPECT_EQ(list_services(*store, demo.school).size(), 15u);
+}
+
+TEST_F(RegisterUseCases, AuditChainVerifiesAndDetectsTampering) {
+  EXPECT_FALSE(verify_audit_chain(*store));
+  add_service(*store, cli, demo.school, new_service());
+  EXPECT_FALSE(verify_audit_chain(*store));
+  auto entries = store->all_audit_entries();
+  auto forged = entries[3];
+  forged.actor = "someone else";
+  store->append_audit(forged);  // a copy with a changed field cannot carry a matching hash
+  EXPECT_TRUE(verify_audit_chain(*store));
+}
+
+TEST_F(RegisterUseCases, ExportThenImportChangesNothing) {
+  std::string csv = export_register_csv(*store, demo.school);
+  auto report = import_register_csv(*store, cli, demo.school, csv, false);
+  EXPECT_EQ(report.unchanged.size(), 15u);
+  EXPECT_TRUE(report.added.empty());
+  EXPECT_TRUE(report.updated.empty());
+}
+
+TEST_F(RegisterUseCases, ImportNamesEveryFaultyLineAndImportsNothing) {
+  std::string csv =
+      "section,name,providers,website,purposes,data_shared,description,controls,risk_assessment_date\n"
+      "pupils,New Good,Prov,https://a.example/,Reading,full name,,,2020-01-01\n"
+      "pupil,Bad Section,Prov,,Reading,full name,,,\n"
+      "pupils,Bad Date,Prov,,Reading,full name,,,2020-02-30\n"
+      "pupils,Bad Category,Prov,,Reading,shoe size,,,\n"
+      "pupils,Too,Few\n";
+  try {
+    import_register_csv(*store, cli, demo.school, csv, false);
+    FAIL() << "bad file accepted";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.status(), 422);
+    ASSERT_EQ(e.fields().size(), 4u) << e.what();
+    EXPECT_EQ(e.fields()[0].field, "line 3");
+    EXPECT_NE(e.fields()[0].message.find("\"pupil\" is not a section"), std::string::npos);
+    EXPECT_EQ(e.fields()[1].field, "line 4");
+    EXPECT_NE(e.fields()[1].message.find("2020-02-30"), std::string::npos);
+    EXPECT_EQ(e.fields()[2].field, "line 5");
+    EXPECT_NE(e.fields()[2].message.find("shoe size"), std::string::npos);
+    EXPECT_EQ(e.fields()[3].field, "line 6");
+  }
+  EXPECT_EQ(list_services(*store, demo.school).size(), 15u);
+}
+
+TEST_F(RegisterUseCases, DryRunReportsAndChangesNothing) {
+  std::string csv =
+      "section,name,providers,website,purposes,data_shared,description,controls,risk_assessment_date\n"
+      "pupils,Brand New,Prov,,Reading,full name,,,\n"
+      "pupils,Accelerated Reader,Renaissance Learning,,Reading assessment,full name,,,2016-12-01\n";
+  auto report = import_register_csv(*store, cli, demo.school, csv, true);
+  EXPECT_EQ(report.added, (std::vector<std::string>{"Brand New"}));
+  EXPECT_EQ(report.updated, (std::vector<std::string>{"Accelerated Reader"}));
+  EXPECT_EQ(list_services(*store, demo.school).size(), 15u);
+  EXPECT_EQ(find_service_by_name(*store, demo.school, "Accelerated Reader").data_categories.size(), 5u);
+}
+
+TEST_F(RegisterUseCases, ImportRefusesAWrongHeader) {
+  try {
+    import_register_csv(*store, cli, demo.school, "name,section\nx,y\n", false);
+    FAIL();
+  } catch (const Error& e) {
+    EXPECT_EQ(e.fields().at(0).field, "line 1");
+  }
+}
+
+}  // namespace
+}  // namespace steward

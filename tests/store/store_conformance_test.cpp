@@ -1,0 +1,180 @@
+// One conformance suite for every Store backend: each test runs against each backend listed
+// in backends().
+#include <gtest/gtest.h>
+
+#include "store/store.h"
+#include "support/test_support.h"
+
+namespace steward {
+namespace {
+
+using steward::testing::TempDir;
+
+std::vector<std::string> backends() { return {"sqlite"}; }
+
+class StoreConformance : public ::testing::TestWithParam<std::string> {
+ protected:
+  void SetUp() override {
+    store = open_store(dir.file("store.db"));
+    store->migrate();
+    School s;
+    s.slug = "test-school";
+    s.name = "Test School";
+    s.page = PageText::standard();
+    s.updated_at = "2026-01-01T00:00:00Z";
+    school = store->create_school(s);
+    for (auto c : standard_data_categories()) {
+      c.school = school;
+      store->create_data_category(c);
+    }
+  }
+
+  Service sample(const std::string& name) {
+    Service s;
+    s.school = school;
+    s.section = Section::Pupils;
+    s.name = name;
+    s.providers = {"Zeta Ltd", "Alpha plc"};
+    s.website = "https://example.org/";
+    s.purposes = {"reading", "maths"};
+    s.data_categories = {"UPN", "full name"};
+    s.description = "desc";
+    s.risk_assessment_date = Date{2016, 12, 1};
+    s.status = ServiceStatus::InUse;
+    s.updated_at = "2026-01-02T00:00:00Z";
+    return s;
+  }
+
+  TempDir dir;
+  std::unique_ptr<Store> store;
+  SchoolId school;
+};
+
+TEST_P(StoreConformance, MigratesToTheLatestVersionAndIsIdempotent) {
+  EXPECT_EQ(store->schema_version(), store->latest_schema_version());
+  store->migrate();
+  EXPECT_EQ(store->schema_version(), store->latest_schema_version());
+}
+
+TEST_P(StoreConformance, SchoolsRoundTripAndSlugsAreUnique) {
+  auto s = store->school("test-school");
+  ASSERT_TRUE(s);
+  EXPECT_EQ(s->name, "Test School");
+  EXPECT_EQ(s->page.legal_requirements, PageText::standard().legal_requirements);
+  EXPECT_FALSE(store->school("nope"));
+  EXPECT_EQ(store->school_revision("nope"), -1);
+  School dup = *s;
+  try {
+    store->create_school(dup);
+    FAIL() << "duplicate slug accepted";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.status(), 409);
+  }
+}
+
+TEST_P(StoreConformance, TouchBumpsRevision) {
+  auto before = store->school_revision("test-school");
+  store->touch_school(school, "2026-02-02T00:00:00Z");
+  EXPECT_EQ(store->school_revision("test-school"), before + 1);
+  EXPECT_EQ(store->school(school)->updated_at, "2026-02-02T00:00:00Z");
+}
+
+TEST_P(StoreConformance, ServicesKeepProviderAndCategoryOrder) {
+  auto id = store->create_service(sample("Reader"));
+  auto s = store->service(school, id);
+  ASSERT_TRUE(s);
+  EXPECT_EQ(s->providers, (std::vector<std::string>{"Zeta Ltd", "Alpha plc"}));
+  EXPECT_EQ(s->data_categories, (std::vector<std::string>{"UPN", "full name"}));
+  EXPECT_EQ(s->purposes, (std::vector<std::string>{"reading", "maths"}));
+  EXPECT_EQ(s->risk_assessment_date, (Date{2016, 12, 1}));
+  EXPECT_EQ(s->status, ServiceStatus::InUse);
+}
+
+TEST_P(StoreConformance, UpdateReplacesLinksAndProvidersAreShared) {
+  auto a = store->create_service(sample("A"));
+  store->create_service(sample("B"));
+  Service s = *store->service(school, a);
+  s.providers = {"Alpha plc"};
+  s.data_categories = {"gender"};
+  s.risk_assessment_date.reset();
+  store->update_service(s);
+  auto back = store->service(school, a);
+  EXPECT_EQ(back->providers, (std::vector<std::string>{"Alpha plc"}));
+  EXPECT_EQ(back->data_categories, (std::vector<std::string>{"gender"}));
+  EXPECT_FALSE(back->risk_assessment_date);
+  auto providers = store->providers(school);
+  ASSERT_EQ(providers.size(), 2u);
+  EXPECT_EQ(providers[0].name, "Alpha plc");
+  EXPECT_EQ(providers[0].service_count, 2);
+  EXPECT_EQ(providers[1].service_count, 1);
+}
+
+TEST_P(StoreConformance, UnknownCategoryIsRefusedAndNothingIsWritten) {
+  Service s = sample("Bad");
+  s.data_categories = {"shoe size"};
+  EXPECT_THROW(store->create_service(s), Error);
+  EXPECT_TRUE(store->services(school).empty());
+}
+
+TEST_P(StoreConformance, TransactionRollsBackOnThrow) {
+  EXPECT_THROW(store->transaction([&] {
+    store->create_service(sample("Inside"));
+    throw Error::bad_request("stop");
+  }),
+               Error);
+  EXPECT_TRUE(store->services(school).empty());
+  store->transaction([&] { store->create_service(sample("Kept")); });
+  EXPECT_EQ(store->services(school).size(), 1u);
+}
+
+TEST_P(StoreConformance, ServicesListInRegisterOrder) {
+  auto other = sample("Aardvark");
+  other.section = Section::Other;
+  store->create_service(other);
+  store->create_service(sample("zebra"));
+  store->create_service(sample("Beta"));
+  auto all = store->services(school);
+  ASSERT_EQ(all.size(), 3u);
+  EXPECT_EQ(all[0].name, "Beta");
+  EXPECT_EQ(all[1].name, "zebra");
+  EXPECT_EQ(all[2].name, "Aardvark");
+}
+
+TEST_P(StoreConformance, CategoriesAreUniqueIgnoringCase) {
+  DataCategory c{{}, school, "FULL NAME", DataSubject::Pupil, Sensitivity::Ordinary, ""};
+  EXPECT_THROW(store->create_data_category(c), Error);
+  c.name = "shoe size";
+  store->create_data_category(c);
+  EXPECT_EQ(store->data_categories(school).back().name, "shoe size");
+}
+
+TEST_P(StoreConformance, UsersSessionsAndLoginFailures) {
+  User u{{}, school, "dpo@test.example", "DPO", Role::Dpo, "hash", true};
+  u.id = store->create_user(u);
+  EXPECT_THROW(store->create_user(u), Error);
+  EXPECT_EQ(store->user_by_email("dpo@test.example")->role, Role::Dpo);
+  EXPECT_EQ(store->users(school).size(), 1u);
+  store->create_session({"h1", u.id, "csrf", "2026-01-01T00:00:00Z", "2026-01-01T08:00:00Z"});
+  EXPECT_EQ(store->session("h1")->csrf_token, "csrf");
+  store->remove_sessions_expired_by("2026-01-01T09:00:00Z");
+  EXPECT_FALSE(store->session("h1"));
+  store->record_login_failure("x@y.z", "2026-01-01T00:00:00Z");
+  store->record_login_failure("x@y.z", "2026-01-01T00:10:00Z");
+  EXPECT_EQ(store->login_failures_since("x@y.z", "2026-01-01T00:05:00Z"), 1);
+  store->clear_login_failures("x@y.z");
+  EXPECT_EQ(store->login_failures_since("x@y.z", "2000-01-01T00:00:00Z"), 0);
+}
+
+TEST_P(StoreConformance, AuditEntriesComeBackInOrder) {
+  EXPECT_FALSE(store->last_audit());
+  store->append_audit({0, school, "t1", "a", "x.create", "x", "1", "", "{}", "0", "h1"});
+  store->append_audit({0, school, "t2", "a", "x.update", "x", "1", "{}", "{}", "h1", "h2"});
+  EXPECT_EQ(store->last_audit()->hash, "h2");
+  EXPECT_EQ(store->audit_entries(school, 10).front().action, "x.update");
+  EXPECT_EQ(store->all_audit_entries().front().action, "x.create");
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, StoreConformance, ::testing::ValuesIn(backends()));
+
+}  // namespace
+}  // namespace steward
