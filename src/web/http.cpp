@@ -88,7 +88,7 @@ std::map<std::string, std::string> parse_cookies(std::string_view header) {
 
 std::string url_encode(std::string_view s) {
   std::string out;
-  Poco::URI::encode(std::string(s), "!#$&'()*+,/:;=?@[]", out);
+  Poco::URI::encode(std::string(s), "!#$&'()*+,:;=?@[]", out);
   return out;
 }
 

@@ -22,10 +22,14 @@ namespace {
 
 using namespace Poco::Net;
 
-// Reads at most max+1 bytes so an oversized body is detected without holding all of it.
+// Reads at most max+1 bytes so an oversized body is detected without holding all of it. A
+// moderately oversized body is read and dropped, so the client hears the 413 instead of a reset.
 bool read_body(HTTPServerRequest& in, std::size_t max, std::string& body) {
-  if (in.hasContentLength() && in.getContentLength64() > static_cast<Poco::Int64>(max)) return false;
   std::istream& stream = in.stream();
+  if (in.hasContentLength() && in.getContentLength64() > static_cast<Poco::Int64>(max)) {
+    if (in.getContentLength64() <= static_cast<Poco::Int64>(8 * max)) stream.ignore(in.getContentLength64());
+    return false;
+  }
   char buf[8192];
   while (stream) {
     stream.read(buf, sizeof buf);

@@ -69,7 +69,7 @@ pid_t spawn(const std::vector<std::string>& args, const std::string& in, const s
 
 }  // namespace
 
-Run steward(const std::vector<std::string>& args, const std::string& input) {
+RunResult steward(const std::vector<std::string>& args, const std::string& input) {
   TempDir io;
   write_file(io.file("in"), input);
   pid_t pid = spawn(args, io.file("in"), io.file("out"), io.file("err"));
@@ -80,7 +80,7 @@ Run steward(const std::vector<std::string>& args, const std::string& input) {
 }
 
 std::string init_demo(const TempDir& dir, const std::string& db_name) {
-  Run r = steward({"init", "--db", dir.file(db_name), "--demo"});
+  RunResult r = steward({"init", "--db", dir.file(db_name), "--demo"});
   if (r.status != 0) throw std::runtime_error("steward init failed: " + r.err);
   std::smatch m;
   if (!std::regex_search(r.out, m, std::regex("password: (\\S+)"))) throw std::runtime_error("no password in: " + r.out);

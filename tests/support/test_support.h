@@ -22,13 +22,13 @@ class TempDir {
   std::filesystem::path path_;
 };
 
-struct Run {
+struct RunResult {
   int status = -1;
   std::string out, err;
 };
 
 // Runs `steward ARGS...` with `input` on standard input.
-Run steward(const std::vector<std::string>& args, const std::string& input = "");
+RunResult steward(const std::vector<std::string>& args, const std::string& input = "");
 
 void write_file(const std::string& path, const std::string& text);
 std::string read_file(const std::string& path);
