@@ -5,13 +5,16 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 packages=(build-essential cmake ninja-build pkg-config libpoco-dev libsqlite3-dev sqlite3
-          libsodium-dev libcli11-dev libgtest-dev libgmock-dev nodejs npm chromium)
-[ "${1:-}" = "--bench" ] && packages+=(nginx wrk)
+          libsodium-dev libcli11-dev libgtest-dev libgmock-dev chromium)
+[ "${1:-}" = "--bench" ] && packages+=(nginx wrk curl)
 
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
 done
+# Node.js may come from elsewhere than Debian (with its own npm); only install it when absent.
+command -v node >/dev/null || missing+=(nodejs)
+command -v npm >/dev/null || missing+=(npm)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing missing packages: ${missing[*]}"
   sudo_cmd=""; [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
