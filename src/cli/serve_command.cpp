@@ -10,7 +10,7 @@ void add_serve_command(CLI::App& app) {
   add_db_option(*cmd, *db);
   cmd->add_option("--port", options->port, "Port to listen on (0 picks a free one)")->envname("PORT")->capture_default_str();
   cmd->add_option("--bind", options->bind, "Address to listen on")->capture_default_str();
-  cmd->add_option("--threads", options->threads, "Request threads")->check(CLI::Range(1, 256))->capture_default_str();
+  cmd->add_option("--threads", options->threads, "Most connections served at once (one thread each)")->check(CLI::Range(4, 1024))->capture_default_str();
   cmd->callback([db, options] {
     auto store = open_existing(*db);
     web::serve(*store, *options);

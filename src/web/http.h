@@ -2,6 +2,7 @@
 // The request → response seam. Handlers see these plain values and never a socket, so they
 // can be tested without a server; server.cpp adapts Poco to them.
 #include <map>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -34,6 +35,11 @@ struct Response {
   std::string content_type = "text/html; charset=utf-8";
   std::vector<std::pair<std::string, std::string>> headers;
   std::string body;
+  // A body shared with a cache, sent without copying; takes the place of `body` when set.
+  std::shared_ptr<const std::string> shared_body;
+  std::size_t head_length = 0;  // for HEAD: the length the GET body would have
+
+  std::string_view content() const { return shared_body ? std::string_view(*shared_body) : std::string_view(body); }
 
   static Response html(std::string body, int status = 200);
   static Response text(std::string body, int status = 200);

@@ -2,18 +2,28 @@
 
 namespace steward::web {
 
-PublishedCache::Page PublishedCache::get(const std::string& key, std::int64_t revision,
+PublishedCache::Page PublishedCache::get(const std::string& key, std::uint64_t token,
+                                         const std::function<std::int64_t()>& revision,
                                          const std::function<std::string()>& render) {
+  Entry entry;
   {
     std::lock_guard lock(mutex_);
     auto it = pages_.find(key);
-    if (it != pages_.end() && it->second.first == revision) return it->second.second;
+    if (it != pages_.end()) {
+      if (it->second.token == token) return it->second.page;
+      entry = it->second;
+    }
   }
-  // Rendered outside the lock; two threads may both render after a change, which is harmless.
-  auto page = std::make_shared<const std::string>(render());
+  std::int64_t current = revision();
+  if (!entry.page || entry.revision != current) {
+    // Rendered outside the lock; two threads may both render after a change, which is harmless.
+    entry.page = std::make_shared<const std::string>(render());
+    entry.revision = current;
+  }
+  entry.token = token;
   std::lock_guard lock(mutex_);
-  pages_[key] = {revision, page};
-  return page;
+  pages_[key] = entry;
+  return entry.page;
 }
 
 }  // namespace steward::web

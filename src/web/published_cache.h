@@ -1,7 +1,8 @@
 #pragma once
-// Rendered published pages, keyed by school and the school's revision. Every request asks the
-// store for the current revision first, so a change made by any process (another app server,
-// the CLI) is seen at once.
+// Rendered published pages, keyed by school. A page is served again while the store's change
+// token is unchanged; when the token moves, the school's revision is read and the page is
+// rendered again only if the revision moved. A change made by any process (another app
+// server, the CLI) is seen on the next request.
 #include <cstdint>
 #include <functional>
 #include <map>
@@ -14,11 +15,18 @@ namespace steward::web {
 class PublishedCache {
  public:
   using Page = std::shared_ptr<const std::string>;
-  Page get(const std::string& key, std::int64_t revision, const std::function<std::string()>& render);
+  // `revision` is asked only when `token` differs from the one the page was last checked at.
+  Page get(const std::string& key, std::uint64_t token, const std::function<std::int64_t()>& revision,
+           const std::function<std::string()>& render);
 
  private:
+  struct Entry {
+    std::uint64_t token = 0;
+    std::int64_t revision = -1;
+    Page page;
+  };
   std::mutex mutex_;
-  std::map<std::string, std::pair<std::int64_t, Page>> pages_;
+  std::map<std::string, Entry> pages_;
 };
 
 }  // namespace steward::web

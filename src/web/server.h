@@ -11,7 +11,7 @@ struct ServerOptions {
   std::string bind = "127.0.0.1";
   unsigned short port = 8080;
   std::size_t max_body = 1 << 20;  // larger bodies answer 413
-  int threads = 16;
+  int threads = 128;  // one per open connection
 };
 
 // Serves until SIGINT or SIGTERM. Prints the URL once listening.

@@ -49,7 +49,11 @@ Response WebApp::handle(Request& request) {
     response = error_response(request, Error::internal(e.what()));
   }
   add_security_headers(response);
-  if (request.method == "HEAD") response.body.clear();
+  if (request.method == "HEAD") {
+    response.head_length = response.content().size();
+    response.body.clear();
+    response.shared_body.reset();
+  }
   return response;
 }
 

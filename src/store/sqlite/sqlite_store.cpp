@@ -1,5 +1,8 @@
 #include "store/sqlite/sqlite_store.h"
 
+#include <sys/stat.h>
+
+#include <ctime>
 #include <map>
 
 #include "domain/text.h"
@@ -10,7 +13,22 @@ namespace steward {
 using sqlite::Statement;
 using Lock = std::lock_guard<std::recursive_mutex>;
 
-SqliteStore::SqliteStore(const std::string& path) : db_(path) {}
+SqliteStore::SqliteStore(const std::string& path) : db_(path), path_(path) {}
+
+// Every commit, from any process, writes the database file or its write-ahead log, so their
+// sizes and modification times change. File times are coarse (a few milliseconds), so the
+// current second is mixed in too: a change hidden by that coarseness is noticed within a second.
+std::uint64_t SqliteStore::change_token() {
+  std::uint64_t token = static_cast<std::uint64_t>(std::time(nullptr));
+  for (const std::string& file : {path_, path_ + "-wal"}) {
+    struct stat st {};
+    if (::stat(file.c_str(), &st) != 0) continue;
+    for (std::uint64_t v : {static_cast<std::uint64_t>(st.st_size), static_cast<std::uint64_t>(st.st_mtim.tv_sec),
+                            static_cast<std::uint64_t>(st.st_mtim.tv_nsec), static_cast<std::uint64_t>(st.st_ino)})
+      token = token * 1099511628211ULL ^ v;
+  }
+  return token;
+}
 
 void SqliteStore::transaction(const std::function<void()>& fn) {
   Lock lock(mutex_);

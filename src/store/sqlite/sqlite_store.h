@@ -24,6 +24,7 @@ class SqliteStore final : public Store {
   void update_page_text(SchoolId, const PageText&) override;
   void touch_school(SchoolId, std::string_view at) override;
   std::int64_t school_revision(std::string_view slug) override;
+  std::uint64_t change_token() override;
 
   std::vector<DataCategory> data_categories(SchoolId) override;
   CategoryId create_data_category(const DataCategory&) override;
@@ -66,6 +67,7 @@ class SqliteStore final : public Store {
   std::recursive_mutex mutex_;
   sqlite::Connection db_;
   int depth_ = 0;  // nesting of transaction()
+  std::string path_;
 };
 
 }  // namespace steward

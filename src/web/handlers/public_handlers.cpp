@@ -30,13 +30,18 @@ Response stylesheet_show(Context&) {
 
 Response published_page_show(Context& ctx) {
   const std::string& slug = ctx.request.route.at("slug");
-  auto revision = ctx.store.school_revision(slug);
-  if (revision < 0) throw Error::not_found("There is no school with the slug \"" + slug + "\"");
-  auto page = ctx.cache.get("page:" + slug, revision, [&] {
+  auto revision = [&] {
+    auto r = ctx.store.school_revision(slug);
+    if (r < 0) throw Error::not_found("There is no school with the slug \"" + slug + "\"");
+    return r;
+  };
+  auto page = ctx.cache.get("page:" + slug, ctx.store.change_token(), revision, [&] {
     const School& school = ctx.school();
     return published_page(school, published_services(ctx.store, school));
   });
-  return Response::html(*page);
+  Response r;
+  r.shared_body = page;
+  return r;
 }
 
 Response api_services_list(Context& ctx) {
