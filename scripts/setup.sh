@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 packages=(build-essential cmake ninja-build pkg-config libpoco-dev libsqlite3-dev sqlite3
-          libsodium-dev libcli11-dev libgtest-dev libgmock-dev chromium)
+          libsodium-dev libcli11-dev libgtest-dev libgmock-dev libpq-dev postgresql chromium)
 [ "${1:-}" = "--bench" ] && packages+=(nginx wrk curl)
 
 missing=()

@@ -15,15 +15,15 @@ void audit(Store& store, const Actor& actor, AuditRecord r) {
   e.entity_id = std::move(r.entity_id);
   e.before = std::move(r.before);
   e.after = std::move(r.after);
-  auto last = store.last_audit();
+  auto last = store.last_audit(e.school);
   e.prev_hash = last ? last->hash : std::string(64, '0');
   e.hash = sha256_hex(e.chained_text());
   store.append_audit(e);
 }
 
-std::optional<std::int64_t> verify_audit_chain(Store& store) {
+std::optional<std::int64_t> verify_audit_chain(Store& store, SchoolId school) {
   std::string prev(64, '0');
-  for (const auto& e : store.all_audit_entries()) {
+  for (const auto& e : store.all_audit_entries(school)) {
     if (e.prev_hash != prev || sha256_hex(e.chained_text()) != e.hash) return e.id;
     prev = e.hash;
   }

@@ -20,7 +20,8 @@ struct AuditRecord {
 
 void audit(Store&, const Actor&, AuditRecord);
 
-// The id of the first entry whose hash does not match, or nullopt when the chain is intact.
-std::optional<std::int64_t> verify_audit_chain(Store&);
+// The id of the first entry of the school's chain whose hash does not match, or nullopt when
+// the chain is intact.
+std::optional<std::int64_t> verify_audit_chain(Store&, SchoolId);
 
 }  // namespace steward

@@ -74,6 +74,7 @@ int run(int argc, char** argv) {
   add_user_command(app);
   add_service_command(app);
   add_register_command(app);
+  add_copy_command(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

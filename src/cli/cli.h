@@ -29,5 +29,6 @@ void add_school_command(CLI::App&);
 void add_user_command(CLI::App&);
 void add_service_command(CLI::App&);
 void add_register_command(CLI::App&);
+void add_copy_command(CLI::App&);
 
 }  // namespace steward::cli

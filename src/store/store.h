@@ -84,11 +84,13 @@ class Store {
   virtual int login_failures_since(std::string_view email, std::string_view since) = 0;
   virtual void clear_login_failures(std::string_view email) = 0;
 
-  // The audit trail, one hash chain per database.
+  // The audit trail, one hash chain per school (so a school's trail moves with it intact).
+  // REQUIRES for last_audit + append_audit: inside one transaction, which serialises
+  // appends to the same school's chain.
   virtual void append_audit(const AuditEntry&) = 0;
-  virtual std::optional<AuditEntry> last_audit() = 0;
+  virtual std::optional<AuditEntry> last_audit(SchoolId) = 0;
   virtual std::vector<AuditEntry> audit_entries(SchoolId, int limit) = 0;  // newest first
-  virtual std::vector<AuditEntry> all_audit_entries() = 0;                  // oldest first
+  virtual std::vector<AuditEntry> all_audit_entries(SchoolId) = 0;         // oldest first
 };
 
 // Opens the store a DB argument names: a file path is SQLite (created if absent);

@@ -36,8 +36,8 @@ struct Response {
   std::vector<std::pair<std::string, std::string>> headers;
   std::string body;
   // A body shared with a cache, sent without copying; takes the place of `body` when set.
-  std::shared_ptr<const std::string> shared_body;
-  std::size_t head_length = 0;  // for HEAD: the length the GET body would have
+  std::shared_ptr<const std::string> shared_body{};
+  std::size_t head_length{0};  // for HEAD: the length the GET body would have
 
   std::string_view content() const { return shared_body ? std::string_view(*shared_body) : std::string_view(body); }
 

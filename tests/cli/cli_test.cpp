@@ -141,3 +141,48 @@ TEST_F(Cli, UserAddReadsThePasswordFromStdin) {
 
 }  // namespace
 }  // namespace steward
+
+namespace steward {
+namespace {
+
+using namespace steward::testing;
+
+TEST(CliPostgres, UnreachableServersMissingDatabasesAndRolesAreNamed) {
+  RunResult refused = steward({"service", "list", "--db", "postgresql://steward@127.0.0.1:1/none"});
+  EXPECT_EQ(refused.status, 1);
+  EXPECT_NE(refused.err.find("127.0.0.1:1"), std::string::npos) << refused.err;
+  EXPECT_NE(refused.err.find("refused"), std::string::npos) << refused.err;
+  std::string admin = PgTestDatabase::admin_url();
+  std::string base = admin.substr(0, admin.rfind('/'));
+  RunResult missing = steward({"init", "--db", base + "/no_such_database"});
+  EXPECT_EQ(missing.status, 1);
+  EXPECT_NE(missing.err.find("no_such_database"), std::string::npos) << missing.err;
+  std::string wrong_role = "postgresql://nobody@" + base.substr(base.find('@') + 1) + "/postgres";
+  RunResult role = steward({"init", "--db", wrong_role});
+  EXPECT_EQ(role.status, 1);
+  EXPECT_NE(role.err.find("role \"nobody\" does not exist"), std::string::npos) << role.err;
+  EXPECT_EQ(role.err.find("terminate called"), std::string::npos);
+}
+
+TEST(CliPostgres, InitMigrateAndCopyToPostgresAndBack) {
+  TempDir dir;
+  init_demo(dir);
+  ASSERT_EQ(steward({"service", "retire", "--db", dir.file("s.db"), "Kindle"}).status, 0);
+  PgTestDatabase pg;
+  RunResult to = steward({"copy", "--from", dir.file("s.db"), "--to", pg.url()});
+  ASSERT_EQ(to.status, 0) << to.err;
+  EXPECT_NE(to.out.find("Copied crook-primary: 15 services"), std::string::npos) << to.out;
+  EXPECT_EQ(steward({"migrate", "--db", pg.url()}).status, 0);
+  RunResult back = steward({"copy", "--from", pg.url(), "--to", dir.file("back.db"), "--school", "crook-primary"});
+  ASSERT_EQ(back.status, 0) << back.err;
+  auto original = steward({"register", "export", "--db", dir.file("s.db")}).out;
+  EXPECT_EQ(steward({"register", "export", "--db", pg.url()}).out, original);
+  EXPECT_EQ(steward({"register", "export", "--db", dir.file("back.db")}).out, original);
+  EXPECT_NE(steward({"service", "show", "--db", pg.url(), "Kindle"}).out.find("Retired"), std::string::npos);
+  RunResult again = steward({"copy", "--from", dir.file("s.db"), "--to", pg.url()});
+  EXPECT_EQ(again.status, 1);
+  EXPECT_NE(again.err.find("already has a school with the slug crook-primary"), std::string::npos) << again.err;
+}
+
+}  // namespace
+}  // namespace steward

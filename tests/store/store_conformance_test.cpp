@@ -2,20 +2,22 @@
 // in backends().
 #include <gtest/gtest.h>
 
+#include <chrono>
+#include <thread>
+
 #include "store/store.h"
 #include "support/test_support.h"
 
 namespace steward {
 namespace {
 
-using steward::testing::TempDir;
-
-std::vector<std::string> backends() { return {"sqlite"}; }
+using steward::testing::backends;
+using steward::testing::TestDatabase;
 
 class StoreConformance : public ::testing::TestWithParam<std::string> {
  protected:
   void SetUp() override {
-    store = open_store(dir.file("store.db"));
+    store = open_store(db.url());
     store->migrate();
     School s;
     s.slug = "test-school";
@@ -45,7 +47,7 @@ class StoreConformance : public ::testing::TestWithParam<std::string> {
     return s;
   }
 
-  TempDir dir;
+  TestDatabase db{GetParam()};
   std::unique_ptr<Store> store;
   SchoolId school;
 };
@@ -166,15 +168,39 @@ TEST_P(StoreConformance, UsersSessionsAndLoginFailures) {
 }
 
 TEST_P(StoreConformance, AuditEntriesComeBackInOrder) {
-  EXPECT_FALSE(store->last_audit());
+  EXPECT_FALSE(store->last_audit(school));
   store->append_audit({0, school, "t1", "a", "x.create", "x", "1", "", "{}", "0", "h1"});
   store->append_audit({0, school, "t2", "a", "x.update", "x", "1", "{}", "{}", "h1", "h2"});
-  EXPECT_EQ(store->last_audit()->hash, "h2");
+  EXPECT_EQ(store->last_audit(school)->hash, "h2");
   EXPECT_EQ(store->audit_entries(school, 10).front().action, "x.update");
-  EXPECT_EQ(store->all_audit_entries().front().action, "x.create");
+  EXPECT_EQ(store->all_audit_entries(school).front().action, "x.create");
 }
 
-INSTANTIATE_TEST_SUITE_P(Backends, StoreConformance, ::testing::ValuesIn(backends()));
+TEST_P(StoreConformance, ChangeTokenMovesWhenASchoolChanges) {
+  auto before = store->change_token();
+  auto other = open_store(db.url());  // another process, as far as the store can tell
+  other->transaction([&] { other->touch_school(school, "2026-03-03T00:00:00Z"); });
+  bool moved = false;
+  for (int i = 0; i < 100 && !moved; ++i) {  // NOTIFY reaches the listener within milliseconds
+    moved = store->change_token() != before;
+    if (!moved) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  EXPECT_TRUE(moved);
+}
+
+TEST_P(StoreConformance, AFailedMigrationLeavesTheSchemaAsItWas) {
+  TestDatabase fresh{GetParam()};
+  // A table the first migration creates last makes it fail after creating all the others.
+  ASSERT_TRUE(steward::testing::raw_sql(fresh.url(), "CREATE TABLE audit (x INTEGER)"));
+  auto s = open_store(fresh.url());
+  EXPECT_THROW(s->migrate(), Error);
+  EXPECT_EQ(s->schema_version(), 0);
+  EXPECT_FALSE(steward::testing::raw_sql(fresh.url(), "SELECT * FROM schools"));
+  EXPECT_TRUE(steward::testing::raw_sql(fresh.url(), "SELECT x FROM audit"));
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, StoreConformance, ::testing::ValuesIn(backends()),
+                         [](const auto& info) { return info.param; });
 
 }  // namespace
 }  // namespace steward

@@ -11,6 +11,10 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <libpq-fe.h>
+#include <sqlite3.h>
+
+#include <atomic>
 #include <chrono>
 #include <fstream>
 #include <random>
@@ -87,8 +91,8 @@ std::string init_demo(const TempDir& dir, const std::string& db_name) {
   return m[1];
 }
 
-Server::Server(const std::string& db) {
-  log_path_ = db + ".serve.log";
+Server::Server(const std::string& db, const std::string& log_path) {
+  log_path_ = log_path.empty() ? db + ".serve.log" : log_path;
   pid_ = spawn({"serve", "--db", db, "--port", "0", "--bind", "127.0.0.1"}, "/dev/null", log_path_, log_path_ + ".err");
   std::regex listening("listening on http://127\\.0\\.0\\.1:(\\d+)/");
   for (int i = 0; i < 200; ++i) {
@@ -175,6 +179,67 @@ std::string Client::csrf_from(const std::string& html) const {
   std::smatch m;
   if (std::regex_search(html, m, std::regex("name=\"csrf_token\" value=\"([0-9a-f]+)\""))) return m[1];
   return "";
+}
+
+std::string PgTestDatabase::admin_url() {
+  std::string url = read_file(std::string(STEWARD_PG_STATE) + "/url");
+  while (!url.empty() && (url.back() == '\n' || url.back() == ' ')) url.pop_back();
+  if (url.empty())
+    throw std::runtime_error("the PostgreSQL test cluster is not running (CTest starts it: tests/pg/pg_cluster start " +
+                             std::string(STEWARD_PG_STATE) + ")");
+  return url;
+}
+
+void PgTestDatabase::admin(const std::string& sql) {
+  PGconn* c = PQconnectdb(admin_url().c_str());
+  PGresult* r = PQexec(c, sql.c_str());
+  bool ok = PQresultStatus(r) == PGRES_COMMAND_OK || PQresultStatus(r) == PGRES_TUPLES_OK;
+  std::string message = PQerrorMessage(c);
+  PQclear(r);
+  PQfinish(c);
+  if (!ok) throw std::runtime_error("admin SQL failed: " + message);
+}
+
+PgTestDatabase::PgTestDatabase() {
+  static std::atomic<int> counter{0};
+  std::random_device rd;
+  name_ = "steward_t" + std::to_string(getpid()) + "_" + std::to_string(counter++) + "_" + std::to_string(rd() % 100000);
+  admin("CREATE DATABASE " + name_ + " TEMPLATE template0");
+  std::string base = admin_url();
+  url_ = base.substr(0, base.rfind('/')) + "/" + name_;
+}
+
+PgTestDatabase::~PgTestDatabase() {
+  try {
+    admin("DROP DATABASE IF EXISTS " + name_ + " WITH (FORCE)");
+  } catch (const std::exception&) {
+    // The cluster is stopped after the tests anyway; a leftover database is harmless.
+  }
+}
+
+bool raw_sql(const std::string& url, const std::string& sql) {
+  if (url.rfind("postgresql://", 0) == 0) {
+    PGconn* c = PQconnectdb(url.c_str());
+    PGresult* r = PQexec(c, sql.c_str());
+    bool ok = PQresultStatus(r) == PGRES_COMMAND_OK || PQresultStatus(r) == PGRES_TUPLES_OK;
+    PQclear(r);
+    PQfinish(c);
+    return ok;
+  }
+  sqlite3* db = nullptr;
+  bool ok = sqlite3_open(url.c_str(), &db) == SQLITE_OK &&
+            sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr) == SQLITE_OK;
+  sqlite3_close(db);
+  return ok;
+}
+
+TestDatabase::TestDatabase(const std::string& backend) {
+  if (backend == "postgresql") {
+    pg_ = std::make_unique<PgTestDatabase>();
+    url_ = pg_->url();
+  } else {
+    url_ = dir_.file("test.db");
+  }
 }
 
 int count(const std::string& hay, const std::string& needle) {

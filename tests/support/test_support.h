@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -45,7 +46,8 @@ struct HttpResponse {
 // `steward serve` on 127.0.0.1 with a port the kernel picks; stopped (SIGTERM) when destroyed.
 class Server {
  public:
-  explicit Server(const std::string& db);
+  // `log_path`: where its output goes (default: beside a SQLite file).
+  explicit Server(const std::string& db, const std::string& log_path = "");
   ~Server();
   unsigned short port() const { return port_; }
   std::string log() const;
@@ -73,6 +75,42 @@ class Client {
  private:
   unsigned short port_;
 };
+
+// A fresh, empty PostgreSQL database on the test cluster that CTest starts (tests/pg/pg_cluster),
+// dropped when the test ends. Throws when the cluster is not running.
+class PgTestDatabase {
+ public:
+  PgTestDatabase();
+  ~PgTestDatabase();
+  const std::string& url() const { return url_; }
+  static std::string admin_url();  // the cluster's "postgres" database
+  // Runs SQL as the superuser on the admin database (for tests that break things on purpose).
+  static void admin(const std::string& sql);
+
+ private:
+  std::string name_, url_;
+};
+
+// A database of the named backend ("sqlite" or "postgresql") for one test: a file in a temp
+// folder, or a fresh PostgreSQL database.
+class TestDatabase {
+ public:
+  explicit TestDatabase(const std::string& backend);
+  const std::string& url() const { return url_; }
+
+ private:
+  TempDir dir_;
+  std::unique_ptr<PgTestDatabase> pg_;
+  std::string url_;
+};
+
+// Runs SQL straight on a database URL (either backend), bypassing Steward; false when it fails.
+bool raw_sql(const std::string& url, const std::string& sql);
+
+inline const std::vector<std::string>& backends() {
+  static const std::vector<std::string> all = {"sqlite", "postgresql"};
+  return all;
+}
 
 // How many times `needle` occurs in `hay`.
 int count(const std::string& hay, const std::string& needle);

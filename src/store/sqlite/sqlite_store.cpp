@@ -436,8 +436,8 @@ std::vector<AuditEntry> SqliteStore::audit_where(const char* sql, const std::fun
   return out;
 }
 
-std::optional<AuditEntry> SqliteStore::last_audit() {
-  auto found = audit_where("ORDER BY id DESC LIMIT 1", [](Statement&) {});
+std::optional<AuditEntry> SqliteStore::last_audit(SchoolId school) {
+  auto found = audit_where("WHERE school_id = ? ORDER BY id DESC LIMIT 1", [&](Statement& st) { st.bind(school.value); });
   if (found.empty()) return std::nullopt;
   return found.front();
 }
@@ -447,8 +447,8 @@ std::vector<AuditEntry> SqliteStore::audit_entries(SchoolId school, int limit) {
                      [&](Statement& st) { st.bind(school.value).bind(limit); });
 }
 
-std::vector<AuditEntry> SqliteStore::all_audit_entries() {
-  return audit_where("ORDER BY id", [](Statement&) {});
+std::vector<AuditEntry> SqliteStore::all_audit_entries(SchoolId school) {
+  return audit_where("WHERE school_id = ? ORDER BY id", [&](Statement& st) { st.bind(school.value); });
 }
 
 }  // namespace steward

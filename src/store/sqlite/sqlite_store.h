@@ -52,9 +52,9 @@ class SqliteStore final : public Store {
   void clear_login_failures(std::string_view email) override;
 
   void append_audit(const AuditEntry&) override;
-  std::optional<AuditEntry> last_audit() override;
+  std::optional<AuditEntry> last_audit(SchoolId) override;
   std::vector<AuditEntry> audit_entries(SchoolId, int limit) override;
-  std::vector<AuditEntry> all_audit_entries() override;
+  std::vector<AuditEntry> all_audit_entries(SchoolId) override;
 
  private:
   std::optional<School> school_where(const char* where, const std::function<void(sqlite::Statement&)>& bind);

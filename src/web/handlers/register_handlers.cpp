@@ -63,7 +63,7 @@ Response page_text_update(Context& ctx) {
 
 Response audit_list(Context& ctx) {
   return Response::html(audit_list_page(staff_chrome(ctx, "Audit trail", "audit"),
-                                        ctx.store.audit_entries(ctx.school().id, 200), verify_audit_chain(ctx.store)));
+                                        ctx.store.audit_entries(ctx.school().id, 200), verify_audit_chain(ctx.store, ctx.school().id)));
 }
 
 }  // namespace steward::web

@@ -10,11 +10,11 @@
 namespace steward::web {
 
 struct Chrome {
-  std::string title;
+  std::string title{};
   const School* school = nullptr;  // staff navigation and the header's school name
   const User* user = nullptr;      // signed in: shows navigation and sign out
-  std::string csrf;                // for the sign-out form
-  std::string active;              // which navigation item is current: "register", "providers", ...
+  std::string csrf{};              // for the sign-out form
+  std::string active{};            // which navigation item is current: "register", "providers", ...
 };
 
 std::string page(const Chrome&, html::Nodes content);

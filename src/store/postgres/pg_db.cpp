@@ -1,0 +1,72 @@
+#include "store/postgres/pg_db.h"
+
+#include <iostream>
+
+#include "domain/error.h"
+
+namespace steward::pg {
+namespace {
+
+std::string first_line(const char* message) {
+  std::string m = message ? message : "";
+  auto nl = m.find('\n');
+  if (nl != std::string::npos) m.resize(nl);
+  return m;
+}
+
+}  // namespace
+
+bool is_url(std::string_view db) { return db.rfind("postgresql://", 0) == 0 || db.rfind("postgres://", 0) == 0; }
+
+std::string Result::text(int row, int column) const {
+  return std::string(PQgetvalue(r_.get(), row, column), static_cast<size_t>(PQgetlength(r_.get(), row, column)));
+}
+
+std::int64_t Result::integer(int row, int column) const { return std::stoll(PQgetvalue(r_.get(), row, column)); }
+
+Connection::Connection(const std::string& url) : conn_(PQconnectdb(url.c_str()), PQfinish) {
+  if (!conn_) throw Error::unavailable("Cannot connect to PostgreSQL: out of memory");
+  if (PQstatus(conn_.get()) != CONNECTION_OK)
+    throw Error::unavailable("Cannot connect to PostgreSQL at " + where() + ": " + first_line(PQerrorMessage(conn_.get())));
+  // Notices (e.g. "relation already exists, skipping") are not for the user.
+  PQsetNoticeProcessor(conn_.get(), [](void*, const char*) {}, nullptr);
+}
+
+std::string Connection::where() const {
+  const char* host = PQhost(conn_.get());
+  const char* port = PQport(conn_.get());
+  const char* db = PQdb(conn_.get());
+  std::string h = host && *host ? host : "localhost";
+  return h + ":" + (port && *port ? port : "5432") + "/" + (db ? db : "");
+}
+
+void Connection::fail(PGresult* r, std::string_view what) {
+  std::string state = r ? (PQresultErrorField(r, PG_DIAG_SQLSTATE) ? PQresultErrorField(r, PG_DIAG_SQLSTATE) : "") : "";
+  std::string detail = first_line(r ? PQresultErrorMessage(r) : PQerrorMessage(conn_.get()));
+  if (r) PQclear(r);
+  if (broken()) throw Error::unavailable("The connection to PostgreSQL at " + where() + " was lost; try again");
+  if (state == "23505" || state == "23503") throw Error::conflict("That record already exists or is still in use (" + detail + ")");
+  if (state == "40001" || state == "40P01") throw Error::unavailable("The database was busy; try again");
+  throw Error::internal("Database error while " + std::string(what) + ": " + detail);
+}
+
+Result Connection::exec(std::string_view sql, const Params& params) {
+  std::vector<const char*> values;
+  values.reserve(params.size());
+  for (const auto& v : params) values.push_back(v ? v->c_str() : nullptr);
+  std::string query(sql);
+  PGresult* r = PQexecParams(conn_.get(), query.c_str(), static_cast<int>(values.size()), nullptr, values.data(),
+                             nullptr, nullptr, 0);
+  auto status = r ? PQresultStatus(r) : PGRES_FATAL_ERROR;
+  if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) fail(r, "running a query");
+  return Result(r);
+}
+
+void Connection::exec_script(const std::string& sql) {
+  PGresult* r = PQexec(conn_.get(), sql.c_str());
+  auto status = r ? PQresultStatus(r) : PGRES_FATAL_ERROR;
+  if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) fail(r, "updating the schema");
+  PQclear(r);
+}
+
+}  // namespace steward::pg

@@ -1,0 +1,58 @@
+#pragma once
+// A thin RAII layer over libpq: connections, parameterised queries, results. Failures become
+// steward::Error naming the server; SQL never reaches a message.
+#include <libpq-fe.h>
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace steward::pg {
+
+// Query parameters travel as text; nullopt is SQL NULL.
+using Param = std::optional<std::string>;
+using Params = std::vector<Param>;
+inline Param p(std::string_view s) { return std::string(s); }
+inline Param p(std::int64_t v) { return std::to_string(v); }
+inline Param p(int v) { return std::to_string(v); }
+
+class Result {
+ public:
+  explicit Result(PGresult* r) : r_(r, PQclear) {}
+  int rows() const { return PQntuples(r_.get()); }
+  std::string text(int row, int column) const;
+  std::int64_t integer(int row, int column) const;
+  bool is_null(int row, int column) const { return PQgetisnull(r_.get(), row, column) != 0; }
+
+ private:
+  std::unique_ptr<PGresult, void (*)(PGresult*)> r_;
+};
+
+class Connection {
+ public:
+  // Throws Error 503 naming the host, port and database when the server cannot be reached or
+  // refuses the role or database.
+  explicit Connection(const std::string& url);
+  Connection(const Connection&) = delete;
+  Connection& operator=(const Connection&) = delete;
+
+  Result exec(std::string_view sql, const Params& params = {});
+  // Runs several statements without parameters (migrations).
+  void exec_script(const std::string& sql);
+  // True when the server went away; such a connection is discarded, not reused.
+  bool broken() const { return PQstatus(conn_.get()) != CONNECTION_OK; }
+  PGconn* handle() { return conn_.get(); }
+  std::string where() const;  // "host:port/database", for messages
+
+ private:
+  [[noreturn]] void fail(PGresult* r, std::string_view what);
+  std::unique_ptr<PGconn, void (*)(PGconn*)> conn_;
+};
+
+// True for the URLs that name a PostgreSQL server.
+bool is_url(std::string_view db);
+
+}  // namespace steward::pg

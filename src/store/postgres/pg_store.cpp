@@ -1,0 +1,487 @@
+#include "store/postgres/pg_store.h"
+
+#include <sys/select.h>
+
+#include <map>
+
+#include "domain/text.h"
+#include "store/postgres/pg_migrations.h"
+
+namespace steward {
+
+using pg::p;
+using pg::Params;
+
+namespace {
+
+// The connection of the transaction this thread is in, for one store.
+struct ThreadTx {
+  const PgStore* owner = nullptr;
+  pg::Connection* conn = nullptr;
+  int depth = 0;
+};
+thread_local ThreadTx tx;
+
+constexpr std::size_t kMaxIdle = 8;
+constexpr const char* kChannel = "steward_changes";
+
+}  // namespace
+
+PgStore::PgStore(std::string url) : url_(std::move(url)) { release(acquire()); }
+
+PgStore::~PgStore() {
+  stopping_ = true;
+  if (listener_.joinable()) listener_.join();
+}
+
+std::unique_ptr<pg::Connection> PgStore::acquire() {
+  {
+    std::lock_guard lock(pool_mutex_);
+    if (!idle_.empty()) {
+      auto c = std::move(idle_.back());
+      idle_.pop_back();
+      if (!c->broken()) return c;
+    }
+  }
+  return std::make_unique<pg::Connection>(url_);
+}
+
+void PgStore::release(std::unique_ptr<pg::Connection> c) {
+  if (!c) return;
+  std::lock_guard lock(pool_mutex_);
+  if (c->broken()) {
+    // The server went away or restarted: the idle connections are as dead as this one. Drop
+    // them all; the next request connects afresh.
+    idle_.clear();
+    return;
+  }
+  if (idle_.size() < kMaxIdle) idle_.push_back(std::move(c));
+}
+
+pg::Result PgStore::run(std::string_view sql, const Params& params) {
+  if (tx.owner == this) return tx.conn->exec(sql, params);
+  auto c = acquire();
+  struct Back {
+    PgStore* s;
+    std::unique_ptr<pg::Connection>& c;
+    ~Back() { s->release(std::move(c)); }
+  } back{this, c};
+  return c->exec(sql, params);
+}
+
+void PgStore::transaction(const std::function<void()>& fn) {
+  if (tx.owner == this) {
+    fn();
+    return;
+  }
+  auto c = acquire();
+  c->exec("BEGIN");
+  tx = {this, c.get(), 1};
+  try {
+    fn();
+    tx = {};
+    c->exec("COMMIT");
+  } catch (...) {
+    tx = {};
+    if (!c->broken()) {
+      try {
+        c->exec("ROLLBACK");
+      } catch (const Error&) {
+        // The connection is unusable; it is dropped below and the original error propagates.
+      }
+    }
+    release(std::move(c));
+    throw;
+  }
+  release(std::move(c));
+}
+
+// ---- schema
+
+int PgStore::schema_version() {
+  auto exists = run("SELECT to_regclass('steward_schema') IS NOT NULL");
+  if (exists.text(0, 0) != "t") return 0;
+  return static_cast<int>(run("SELECT COALESCE(MAX(version), 0) FROM steward_schema").integer(0, 0));
+}
+
+int PgStore::latest_schema_version() const { return static_cast<int>(pg::migrations().size()); }
+
+void PgStore::migrate() {
+  const auto& list = pg::migrations();
+  // Each migration runs in its own transaction: PostgreSQL's DDL is transactional, so a failed
+  // migration leaves the schema as it was. The advisory lock keeps two app servers from
+  // migrating at once.
+  transaction([&] {
+    run("SELECT pg_advisory_xact_lock(7355608)");
+    run("CREATE TABLE IF NOT EXISTS steward_schema (version INTEGER NOT NULL, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())");
+  });
+  for (int v = schema_version(); v < static_cast<int>(list.size()); ++v) {
+    transaction([&] {
+      run("SELECT pg_advisory_xact_lock(7355608)");
+      if (schema_version() > v) return;
+      tx.conn->exec_script(list[v]);
+      run("INSERT INTO steward_schema (version) VALUES ($1)", {p(v + 1)});
+    });
+  }
+}
+
+// ---- schools
+
+namespace {
+constexpr const char* kSchoolColumns =
+    "SELECT id, slug, name, urn, local_authority, dpo_contact, introduction, pupils_intro, management_intro, "
+    "other_intro, legal_requirements, updated_at, revision FROM schools ";
+
+School read_school(const pg::Result& r, int i) {
+  School s;
+  s.id = {r.integer(i, 0)};
+  s.slug = r.text(i, 1);
+  s.name = r.text(i, 2);
+  s.urn = r.text(i, 3);
+  s.local_authority = r.text(i, 4);
+  s.dpo_contact = r.text(i, 5);
+  s.page = {r.text(i, 6), r.text(i, 7), r.text(i, 8), r.text(i, 9), r.text(i, 10)};
+  s.updated_at = r.text(i, 11);
+  s.revision = r.integer(i, 12);
+  return s;
+}
+}  // namespace
+
+SchoolId PgStore::create_school(const School& s) {
+  auto r = run(
+      "INSERT INTO schools (slug, name, urn, local_authority, dpo_contact, introduction, pupils_intro, "
+      "management_intro, other_intro, legal_requirements, updated_at, revision) "
+      "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 1) RETURNING id",
+      {p(s.slug), p(s.name), p(s.urn), p(s.local_authority), p(s.dpo_contact), p(s.page.introduction),
+       p(s.page.pupils_intro), p(s.page.management_intro), p(s.page.other_intro), p(s.page.legal_requirements),
+       p(s.updated_at)});
+  return {r.integer(0, 0)};
+}
+
+std::optional<School> PgStore::school_where(const char* where, const Params& params) {
+  auto r = run(std::string(kSchoolColumns) + where, params);
+  if (r.rows() == 0) return std::nullopt;
+  return read_school(r, 0);
+}
+
+std::optional<School> PgStore::school(std::string_view slug) { return school_where("WHERE slug = $1", {p(slug)}); }
+std::optional<School> PgStore::school(SchoolId id) { return school_where("WHERE id = $1", {p(id.value)}); }
+
+std::vector<School> PgStore::schools() {
+  auto r = run(std::string(kSchoolColumns) + "ORDER BY name");
+  std::vector<School> out;
+  for (int i = 0; i < r.rows(); ++i) out.push_back(read_school(r, i));
+  return out;
+}
+
+void PgStore::update_page_text(SchoolId id, const PageText& t) {
+  run("UPDATE schools SET introduction = $1, pupils_intro = $2, management_intro = $3, other_intro = $4, "
+      "legal_requirements = $5 WHERE id = $6",
+      {p(t.introduction), p(t.pupils_intro), p(t.management_intro), p(t.other_intro), p(t.legal_requirements),
+       p(id.value)});
+}
+
+void PgStore::touch_school(SchoolId id, std::string_view at) {
+  run("UPDATE schools SET revision = revision + 1, updated_at = $1 WHERE id = $2", {p(at), p(id.value)});
+  // Delivered to every listening app server when the transaction commits.
+  run(std::string("NOTIFY ") + kChannel);
+}
+
+std::int64_t PgStore::school_revision(std::string_view slug) {
+  auto r = run("SELECT revision FROM schools WHERE slug = $1", {p(slug)});
+  return r.rows() ? r.integer(0, 0) : -1;
+}
+
+// While the listener is connected, the token is the count of notifications received; when it
+// is not, every call returns a new token so that callers read the database instead.
+std::uint64_t PgStore::change_token() {
+  std::call_once(listener_started_, [this] {
+    listener_ = std::thread([this] { listen(); });
+    std::unique_lock lock(listen_mutex_);
+    listen_ready_.wait_for(lock, std::chrono::seconds(2), [this] { return listening_.load(); });
+  });
+  if (!listening_) return ++changes_;
+  return changes_.load();
+}
+
+void PgStore::listen() {
+  while (!stopping_) {
+    try {
+      pg::Connection conn(url_);
+      conn.exec(std::string("LISTEN ") + kChannel);
+      ++changes_;  // anything may have changed while we were not listening
+      listening_ = true;
+      listen_ready_.notify_all();
+      while (!stopping_ && !conn.broken()) {
+        int fd = PQsocket(conn.handle());
+        fd_set set;
+        FD_ZERO(&set);
+        FD_SET(fd, &set);
+        timeval wait{0, 200000};
+        if (select(fd + 1, &set, nullptr, nullptr, &wait) < 0) break;
+        if (!PQconsumeInput(conn.handle())) break;
+        while (PGnotify* n = PQnotifies(conn.handle())) {
+          ++changes_;
+          PQfreemem(n);
+        }
+      }
+    } catch (const Error&) {
+      // The server is unreachable; requests fall back to reading the revision every time.
+    }
+    listening_ = false;
+    listen_ready_.notify_all();
+    for (int i = 0; i < 10 && !stopping_; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+}
+
+// ---- data categories
+
+std::vector<DataCategory> PgStore::data_categories(SchoolId school) {
+  auto r = run("SELECT id, name, subject, sensitivity, description FROM data_categories WHERE school_id = $1 ORDER BY id",
+               {p(school.value)});
+  std::vector<DataCategory> out;
+  for (int i = 0; i < r.rows(); ++i)
+    out.push_back({{r.integer(i, 0)}, school, r.text(i, 1), parse_data_subject(r.text(i, 2)).value_or(DataSubject::Pupil),
+                   parse_sensitivity(r.text(i, 3)).value_or(Sensitivity::Ordinary), r.text(i, 4)});
+  return out;
+}
+
+CategoryId PgStore::create_data_category(const DataCategory& c) {
+  auto r = run(
+      "INSERT INTO data_categories (school_id, name, subject, sensitivity, description) VALUES ($1, $2, $3, $4, $5) "
+      "RETURNING id",
+      {p(c.school.value), p(c.name), p(data_subject_slug(c.subject)), p(sensitivity_slug(c.sensitivity)),
+       p(c.description)});
+  return {r.integer(0, 0)};
+}
+
+// ---- providers
+
+std::vector<Provider> PgStore::providers(SchoolId school) {
+  auto r = run(
+      "SELECT p.id, p.name, p.website, p.data_location, p.ico_registration, "
+      "(SELECT COUNT(*) FROM service_providers sp JOIN services s ON s.id = sp.service_id "
+      " WHERE sp.provider_id = p.id AND s.status <> 'retired') "
+      "FROM providers p WHERE p.school_id = $1 ORDER BY lower(p.name)",
+      {p(school.value)});
+  std::vector<Provider> out;
+  for (int i = 0; i < r.rows(); ++i)
+    out.push_back({{r.integer(i, 0)}, school, r.text(i, 1), r.text(i, 2), r.text(i, 3), r.text(i, 4),
+                   static_cast<int>(r.integer(i, 5))});
+  return out;
+}
+
+void PgStore::update_provider(const Provider& pr) {
+  run("UPDATE providers SET website = $1, data_location = $2, ico_registration = $3 WHERE id = $4 AND school_id = $5",
+      {p(pr.website), p(pr.data_location), p(pr.ico_registration), p(pr.id.value), p(pr.school.value)});
+}
+
+// ---- services
+
+void PgStore::write_service_links(const Service& s) {
+  run("DELETE FROM service_providers WHERE service_id = $1", {p(s.id.value)});
+  run("DELETE FROM service_data WHERE service_id = $1", {p(s.id.value)});
+  int position = 0;
+  for (const auto& name : s.providers) {
+    run("INSERT INTO providers (school_id, name) VALUES ($1, $2) ON CONFLICT (school_id, name) DO NOTHING",
+        {p(s.school.value), p(name)});
+    run("INSERT INTO service_providers (service_id, provider_id, position) "
+        "SELECT $1, id, $2 FROM providers WHERE school_id = $3 AND name = $4 ON CONFLICT DO NOTHING",
+        {p(s.id.value), p(position++), p(s.school.value), p(name)});
+  }
+  position = 0;
+  for (const auto& name : s.data_categories) {
+    auto found = run("SELECT id FROM data_categories WHERE school_id = $1 AND lower(name) = lower($2)",
+                     {p(s.school.value), p(name)});
+    if (found.rows() == 0) throw Error::invalid("data_categories", "\"" + name + "\" is not a data category of this school");
+    run("INSERT INTO service_data (service_id, category_id, position) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
+        {p(s.id.value), p(found.integer(0, 0)), p(position++)});
+  }
+}
+
+namespace {
+pg::Param date_param(const Service& s) {
+  if (!s.risk_assessment_date) return std::nullopt;
+  return s.risk_assessment_date->iso();
+}
+}  // namespace
+
+ServiceId PgStore::create_service(const Service& in) {
+  Service s = in;
+  transaction([&] {
+    auto r = run(
+        "INSERT INTO services (school_id, section, name, website, purposes, description, controls, "
+        "risk_assessment_date, status, notes, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) "
+        "RETURNING id",
+        {p(s.school.value), p(static_cast<int>(s.section)), p(s.name), p(s.website), p(join(s.purposes, "\n")),
+         p(s.description), p(s.controls), date_param(s), p(service_status_slug(s.status)), p(s.notes), p(s.updated_at)});
+    s.id = {r.integer(0, 0)};
+    write_service_links(s);
+  });
+  return s.id;
+}
+
+void PgStore::update_service(const Service& s) {
+  transaction([&] {
+    run("UPDATE services SET section = $1, name = $2, website = $3, purposes = $4, description = $5, controls = $6, "
+        "risk_assessment_date = $7, status = $8, notes = $9, updated_at = $10 WHERE id = $11 AND school_id = $12",
+        {p(static_cast<int>(s.section)), p(s.name), p(s.website), p(join(s.purposes, "\n")), p(s.description),
+         p(s.controls), date_param(s), p(service_status_slug(s.status)), p(s.notes), p(s.updated_at), p(s.id.value),
+         p(s.school.value)});
+    write_service_links(s);
+  });
+}
+
+std::vector<Service> PgStore::services_where(const char* where, const Params& params, std::int64_t school) {
+  std::vector<Service> out;
+  std::map<std::int64_t, size_t> index;
+  auto r = run(std::string("SELECT id, section, name, website, purposes, description, controls, risk_assessment_date, "
+                           "status, notes, updated_at FROM services ") +
+                   where,
+               params);
+  for (int i = 0; i < r.rows(); ++i) {
+    Service s;
+    s.id = {r.integer(i, 0)};
+    s.school = {school};
+    s.section = static_cast<Section>(r.integer(i, 1));
+    s.name = r.text(i, 2);
+    s.website = r.text(i, 3);
+    s.purposes = split_list(r.text(i, 4), '\n');
+    s.description = r.text(i, 5);
+    s.controls = r.text(i, 6);
+    if (!r.is_null(i, 7)) s.risk_assessment_date = Date::parse_iso(r.text(i, 7));
+    s.status = parse_service_status(r.text(i, 8)).value_or(ServiceStatus::Proposed);
+    s.notes = r.text(i, 9);
+    s.updated_at = r.text(i, 10);
+    index[s.id.value] = out.size();
+    out.push_back(std::move(s));
+  }
+  auto providers = run(
+      "SELECT sp.service_id, pr.name FROM service_providers sp JOIN providers pr ON pr.id = sp.provider_id "
+      "JOIN services s ON s.id = sp.service_id WHERE s.school_id = $1 ORDER BY sp.service_id, sp.position",
+      {p(school)});
+  for (int i = 0; i < providers.rows(); ++i)
+    if (auto it = index.find(providers.integer(i, 0)); it != index.end()) out[it->second].providers.push_back(providers.text(i, 1));
+  auto data = run(
+      "SELECT sd.service_id, c.name FROM service_data sd JOIN data_categories c ON c.id = sd.category_id "
+      "JOIN services s ON s.id = sd.service_id WHERE s.school_id = $1 ORDER BY sd.service_id, sd.position",
+      {p(school)});
+  for (int i = 0; i < data.rows(); ++i)
+    if (auto it = index.find(data.integer(i, 0)); it != index.end()) out[it->second].data_categories.push_back(data.text(i, 1));
+  return out;
+}
+
+std::optional<Service> PgStore::service(SchoolId school, ServiceId id) {
+  auto found = services_where("WHERE school_id = $1 AND id = $2", {p(school.value), p(id.value)}, school.value);
+  if (found.empty()) return std::nullopt;
+  return std::move(found.front());
+}
+
+std::vector<Service> PgStore::services(SchoolId school) {
+  auto out = services_where("WHERE school_id = $1", {p(school.value)}, school.value);
+  sort_services(out);
+  return out;
+}
+
+// ---- users and sessions
+
+namespace {
+constexpr const char* kUserColumns = "SELECT id, school_id, email, name, role, password_hash, active FROM users ";
+
+User read_user(const pg::Result& r, int i) {
+  return {{r.integer(i, 0)}, {r.integer(i, 1)}, r.text(i, 2), r.text(i, 3), parse_role(r.text(i, 4)).value_or(Role::Office),
+          r.text(i, 5), r.text(i, 6) == "t"};
+}
+}  // namespace
+
+UserId PgStore::create_user(const User& u) {
+  auto r = run("INSERT INTO users (school_id, email, name, role, password_hash, active) VALUES ($1, $2, $3, $4, $5, $6) "
+               "RETURNING id",
+               {p(u.school.value), p(u.email), p(u.name), p(role_slug(u.role)), p(u.password_hash),
+                p(u.active ? "true" : "false")});
+  return {r.integer(0, 0)};
+}
+
+std::optional<User> PgStore::user_where(const char* where, const Params& params) {
+  auto r = run(std::string(kUserColumns) + where, params);
+  if (r.rows() == 0) return std::nullopt;
+  return read_user(r, 0);
+}
+
+std::optional<User> PgStore::user(UserId id) { return user_where("WHERE id = $1", {p(id.value)}); }
+std::optional<User> PgStore::user_by_email(std::string_view email) { return user_where("WHERE email = $1", {p(email)}); }
+
+std::vector<User> PgStore::users(SchoolId school) {
+  auto r = run(std::string(kUserColumns) + "WHERE school_id = $1 ORDER BY email", {p(school.value)});
+  std::vector<User> out;
+  for (int i = 0; i < r.rows(); ++i) out.push_back(read_user(r, i));
+  return out;
+}
+
+void PgStore::create_session(const Session& s) {
+  run("INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)",
+      {p(s.token_hash), p(s.user.value), p(s.csrf_token), p(s.created_at), p(s.expires_at)});
+}
+
+std::optional<Session> PgStore::session(std::string_view token_hash) {
+  auto r = run("SELECT token_hash, user_id, csrf_token, created_at, expires_at FROM sessions WHERE token_hash = $1",
+               {p(token_hash)});
+  if (r.rows() == 0) return std::nullopt;
+  return Session{r.text(0, 0), {r.integer(0, 1)}, r.text(0, 2), r.text(0, 3), r.text(0, 4)};
+}
+
+void PgStore::remove_session(std::string_view token_hash) {
+  run("DELETE FROM sessions WHERE token_hash = $1", {p(token_hash)});
+}
+
+void PgStore::remove_sessions_expired_by(std::string_view now) { run("DELETE FROM sessions WHERE expires_at <= $1", {p(now)}); }
+
+void PgStore::record_login_failure(std::string_view email, std::string_view at) {
+  run("INSERT INTO login_failures (email, at) VALUES ($1, $2)", {p(email), p(at)});
+}
+
+int PgStore::login_failures_since(std::string_view email, std::string_view since) {
+  return static_cast<int>(
+      run("SELECT COUNT(*) FROM login_failures WHERE email = $1 AND at >= $2", {p(email), p(since)}).integer(0, 0));
+}
+
+void PgStore::clear_login_failures(std::string_view email) { run("DELETE FROM login_failures WHERE email = $1", {p(email)}); }
+
+// ---- audit
+
+void PgStore::append_audit(const AuditEntry& e) {
+  run("INSERT INTO audit (school_id, at, actor, action, entity, entity_id, before, after, prev_hash, hash) "
+      "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+      {p(e.school.value), p(e.at), p(e.actor), p(e.action), p(e.entity), p(e.entity_id), p(e.before), p(e.after),
+       p(e.prev_hash), p(e.hash)});
+}
+
+std::vector<AuditEntry> PgStore::audit_where(const char* sql, const Params& params) {
+  auto r = run(
+      std::string("SELECT id, school_id, at, actor, action, entity, entity_id, before, after, prev_hash, hash FROM audit ") + sql,
+      params);
+  std::vector<AuditEntry> out;
+  for (int i = 0; i < r.rows(); ++i)
+    out.push_back({r.integer(i, 0), {r.integer(i, 1)}, r.text(i, 2), r.text(i, 3), r.text(i, 4), r.text(i, 5),
+                   r.text(i, 6), r.text(i, 7), r.text(i, 8), r.text(i, 9), r.text(i, 10)});
+  return out;
+}
+
+std::optional<AuditEntry> PgStore::last_audit(SchoolId school) {
+  // Inside the caller's transaction: hold the school's chain until commit, so two app servers
+  // cannot both append after the same entry.
+  if (tx.owner == this) run("SELECT pg_advisory_xact_lock(1, $1::integer)", {p(school.value)});
+  auto found = audit_where("WHERE school_id = $1 ORDER BY id DESC LIMIT 1", {p(school.value)});
+  if (found.empty()) return std::nullopt;
+  return found.front();
+}
+
+std::vector<AuditEntry> PgStore::audit_entries(SchoolId school, int limit) {
+  return audit_where("WHERE school_id = $1 ORDER BY id DESC LIMIT $2", {p(school.value), p(limit)});
+}
+
+std::vector<AuditEntry> PgStore::all_audit_entries(SchoolId school) {
+  return audit_where("WHERE school_id = $1 ORDER BY id", {p(school.value)});
+}
+
+}  // namespace steward

@@ -1,0 +1,92 @@
+// A local authority's set-up: two `steward serve` processes on one PostgreSQL.
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <regex>
+#include <thread>
+
+#include "support/test_support.h"
+
+namespace steward {
+namespace {
+
+using namespace steward::testing;
+
+const std::string kPage = "/schools/crook-primary/cloud-services";
+
+class TwoServers : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    RunResult r = steward({"init", "--db", db.url(), "--demo"});
+    ASSERT_EQ(r.status, 0) << r.err;
+    std::smatch m;
+    ASSERT_TRUE(std::regex_search(r.out, m, std::regex("password: (\\S+)")));
+    password = m[1];
+    first = std::make_unique<Server>(db.url(), dir.file("first.log"));
+    second = std::make_unique<Server>(db.url(), dir.file("second.log"));
+  }
+
+  std::string name_of_first_service(Client& c) {
+    auto page = c.get(kPage);
+    return between(page.body, "<h3", "</h3>");
+  }
+
+  PgTestDatabase db;
+  TempDir dir;
+  std::string password;
+  std::unique_ptr<Server> first, second;
+};
+
+TEST_F(TwoServers, SignInOnOneAndCarryOnOnTheOther) {
+  Client a(first->port());
+  ASSERT_EQ(a.login("dpo@crook-primary.example", password).status, 303);
+  Client b(second->port());
+  b.cookies = a.cookies;
+  auto list = b.get("/schools/crook-primary/services");
+  EXPECT_EQ(list.status, 200);
+  EXPECT_NE(list.body.find("Accelerated Reader"), std::string::npos);
+  // A form fetched from one server is accepted by the other: the CSRF token is the session's.
+  auto form = b.get("/schools/crook-primary/services/1/edit");
+  ASSERT_EQ(form.status, 200);
+  auto retired = a.post("/schools/crook-primary/services/1/retire", {{"csrf_token", b.csrf_from(form.body)}});
+  EXPECT_EQ(retired.status, 303);
+}
+
+TEST_F(TwoServers, AnEditThroughOneShowsOnTheOtherAtOnce) {
+  Client a(first->port()), b(second->port()), reader(second->port());
+  ASSERT_EQ(a.login("dpo@crook-primary.example", password).status, 303);
+  EXPECT_NE(reader.get(kPage).body.find("Accelerated Reader"), std::string::npos);  // cached on the second
+  auto edit = a.get("/schools/crook-primary/services/1/edit");
+  auto saved = a.post("/schools/crook-primary/services/1",
+                      {{"csrf_token", a.csrf_from(edit.body)},
+                       {"name", "Accelerated Reader Renamed"},
+                       {"section", "pupils"},
+                       {"providers", "Renaissance Learning"},
+                       {"purposes", "Reading assessment"},
+                       {"category", "1"},
+                       {"status", "in_use"}});
+  ASSERT_EQ(saved.status, 303) << saved.body;
+  // PostgreSQL's NOTIFY reaches the second server within milliseconds; allow it a moment.
+  bool seen = false;
+  for (int i = 0; i < 50 && !seen; ++i) {
+    seen = reader.get(kPage).body.find("Accelerated Reader Renamed") != std::string::npos;
+    if (!seen) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  EXPECT_TRUE(seen);
+}
+
+TEST_F(TwoServers, ALostDatabaseConnectionAnswers503AndRecovers) {
+  Client c(first->port());
+  ASSERT_EQ(c.get("/healthz").status, 200);
+  std::string name = db.url().substr(db.url().rfind('/') + 1);
+  PgTestDatabase::admin("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + name + "'");
+  auto during = c.get("/healthz");
+  EXPECT_EQ(during.status, 503);
+  EXPECT_EQ(during.body.find("terminat"), std::string::npos);  // no database detail for the user
+  EXPECT_EQ(c.get("/healthz").status, 200);
+  EXPECT_EQ(c.get(kPage).status, 200);
+  EXPECT_NE(first->log().find("/healthz 503"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace steward
