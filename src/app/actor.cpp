@@ -27,4 +27,10 @@ void require_register_editor(const Actor& a, SchoolId school) {
                            ") can read the register but not change it");
 }
 
+void require_pupil_handler(const Actor& a, SchoolId school) {
+  require_staff_of(a, school);
+  if (a.user && !role_can_handle_pupil_data(a.user->role))
+    throw Error::forbidden("Your role (" + std::string(role_label(a.user->role)) + ") does not give access to pupils' records");
+}
+
 }  // namespace steward

@@ -18,6 +18,8 @@ struct Actor {
 
 // Throws Error 403 unless the actor may change the school's register.
 void require_register_editor(const Actor&, SchoolId);
+// Throws Error 403 unless the actor may see and change the school's pupil records.
+void require_pupil_handler(const Actor&, SchoolId);
 // Throws Error 403 unless the actor may read the school's staff pages.
 void require_staff_of(const Actor&, SchoolId);
 

@@ -75,6 +75,10 @@ int run(int argc, char** argv) {
   add_service_command(app);
   add_register_command(app);
   add_copy_command(app);
+  add_pupils_command(app);
+  add_optout_command(app);
+  add_export_command(app);
+  add_sar_command(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

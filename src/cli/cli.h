@@ -30,5 +30,9 @@ void add_user_command(CLI::App&);
 void add_service_command(CLI::App&);
 void add_register_command(CLI::App&);
 void add_copy_command(CLI::App&);
+void add_pupils_command(CLI::App&);
+void add_optout_command(CLI::App&);
+void add_export_command(CLI::App&);
+void add_sar_command(CLI::App&);
 
 }  // namespace steward::cli

@@ -39,4 +39,6 @@ bool role_can_edit_register(Role r) {
   return r == Role::Headteacher || r == Role::Dpo || r == Role::IctManager;
 }
 
+bool role_can_handle_pupil_data(Role r) { return role_can_edit_register(r) || r == Role::Office; }
+
 }  // namespace steward

@@ -17,6 +17,9 @@ std::string_view role_label(Role);
 // Keeping the register is the DPO's, the headteacher's and the ICT manager's job; office staff
 // and governors read it.
 bool role_can_edit_register(Role);
+// Pupils' records, opt-outs and exports are for the staff who handle them; governors and local
+// authority officers oversee the register without seeing pupils.
+bool role_can_handle_pupil_data(Role);
 
 struct User {
   UserId id;

@@ -20,6 +20,9 @@
 
 #include "domain/audit_entry.h"
 #include "domain/data_category.h"
+#include "domain/disclosure.h"
+#include "domain/opt_out.h"
+#include "domain/pupil.h"
 #include "domain/provider.h"
 #include "domain/school.h"
 #include "domain/service.h"
@@ -83,6 +86,28 @@ class Store {
   virtual void record_login_failure(std::string_view email, std::string_view at) = 0;
   virtual int login_failures_since(std::string_view email, std::string_view since) = 0;
   virtual void clear_login_failures(std::string_view email) = 0;
+
+  // Pupils, with their contacts, ordered by surname then forename. `include_left` adds those
+  // who have left.
+  virtual std::vector<Pupil> pupils(SchoolId, bool include_left) = 0;
+  virtual std::optional<Pupil> pupil(SchoolId, PupilId) = 0;
+  virtual std::optional<Pupil> pupil_by_upn(SchoolId, std::string_view upn) = 0;
+  // Pupils whose names or UPN contain `query` (ignoring case), on roll first.
+  virtual std::vector<Pupil> search_pupils(SchoolId, std::string_view query, int limit) = 0;
+  // Inserts new pupils and replaces the details and contacts of existing ones (matched by UPN),
+  // clearing their leaving date, in bulk (COPY on PostgreSQL). REQUIRES: inside transaction().
+  virtual void save_pupils(SchoolId, const std::vector<Pupil>&) = 0;
+  virtual void mark_pupils_left(SchoolId, const std::vector<PupilId>&, const Date& on) = 0;
+
+  // Opt-outs, newest first; listings leave out the evidence bytes.
+  virtual OptOutId create_opt_out(const OptOut&) = 0;
+  virtual void withdraw_opt_out(SchoolId, OptOutId, std::string_view by, std::string_view at, std::string_view reason) = 0;
+  virtual std::vector<OptOut> opt_outs(SchoolId, std::optional<PupilId>, std::optional<ServiceId>) = 0;
+  virtual std::optional<OptOut> opt_out(SchoolId, OptOutId) = 0;  // with the evidence
+
+  // The disclosure log: every export, with the pupils it included.
+  virtual DisclosureId create_disclosure(const Disclosure&, const std::vector<PupilId>& pupils) = 0;
+  virtual std::vector<Disclosure> disclosures(SchoolId, std::optional<ServiceId>, std::optional<PupilId>) = 0;
 
   // The audit trail, one hash chain per school (so a school's trail moves with it intact).
   // REQUIRES for last_audit + append_audit: inside one transaction, which serialises

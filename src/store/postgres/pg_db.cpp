@@ -62,6 +62,35 @@ Result Connection::exec(std::string_view sql, const Params& params) {
   return Result(r);
 }
 
+void Connection::copy_in(const std::string& copy_sql, const std::string& rows) {
+  PGresult* r = PQexec(conn_.get(), copy_sql.c_str());
+  if (!r || PQresultStatus(r) != PGRES_COPY_IN) fail(r, "starting a bulk copy");
+  PQclear(r);
+  if (PQputCopyData(conn_.get(), rows.data(), static_cast<int>(rows.size())) != 1 || PQputCopyEnd(conn_.get(), nullptr) != 1)
+    fail(nullptr, "sending a bulk copy");
+  r = PQgetResult(conn_.get());
+  if (!r || PQresultStatus(r) != PGRES_COMMAND_OK) fail(r, "finishing a bulk copy");
+  PQclear(r);
+  while ((r = PQgetResult(conn_.get()))) PQclear(r);
+}
+
+void copy_field(std::string& out, const Param& value, bool last) {
+  if (!value) {
+    out += "\\N";
+  } else {
+    for (char c : *value) {
+      switch (c) {
+        case '\\': out += "\\\\"; break;
+        case '\t': out += "\\t"; break;
+        case '\n': out += "\\n"; break;
+        case '\r': out += "\\r"; break;
+        default: out += c;
+      }
+    }
+  }
+  out += last ? '\n' : '\t';
+}
+
 void Connection::exec_script(const std::string& sql) {
   PGresult* r = PQexec(conn_.get(), sql.c_str());
   auto status = r ? PQresultStatus(r) : PGRES_FATAL_ERROR;

@@ -40,6 +40,8 @@ class Connection {
   Connection& operator=(const Connection&) = delete;
 
   Result exec(std::string_view sql, const Params& params = {});
+  // COPY ... FROM STDIN with `rows` in COPY's text format (see copy_field).
+  void copy_in(const std::string& copy_sql, const std::string& rows);
   // Runs several statements without parameters (migrations).
   void exec_script(const std::string& sql);
   // True when the server went away; such a connection is discarded, not reused.
@@ -51,6 +53,10 @@ class Connection {
   [[noreturn]] void fail(PGresult* r, std::string_view what);
   std::unique_ptr<PGconn, void (*)(PGconn*)> conn_;
 };
+
+// Appends one field in COPY text format: backslash escapes, \N for NULL; then a tab or, for the
+// last field of a row, a newline.
+void copy_field(std::string& out, const Param& value, bool last = false);
 
 // True for the URLs that name a PostgreSQL server.
 bool is_url(std::string_view db);

@@ -69,6 +69,11 @@ pg::Result PgStore::run(std::string_view sql, const Params& params) {
   return c->exec(sql, params);
 }
 
+pg::Connection& PgStore::current_connection() {
+  if (tx.owner != this) throw Error::internal("a bulk write was attempted outside a transaction");
+  return *tx.conn;
+}
+
 void PgStore::transaction(const std::function<void()>& fn) {
   if (tx.owner == this) {
     fn();

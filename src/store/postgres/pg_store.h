@@ -56,12 +56,31 @@ class PgStore final : public Store {
   int login_failures_since(std::string_view email, std::string_view since) override;
   void clear_login_failures(std::string_view email) override;
 
+  std::vector<Pupil> pupils(SchoolId, bool include_left) override;
+  std::optional<Pupil> pupil(SchoolId, PupilId) override;
+  std::optional<Pupil> pupil_by_upn(SchoolId, std::string_view upn) override;
+  std::vector<Pupil> search_pupils(SchoolId, std::string_view query, int limit) override;
+  void save_pupils(SchoolId, const std::vector<Pupil>&) override;
+  void mark_pupils_left(SchoolId, const std::vector<PupilId>&, const Date& on) override;
+
+  OptOutId create_opt_out(const OptOut&) override;
+  void withdraw_opt_out(SchoolId, OptOutId, std::string_view by, std::string_view at, std::string_view reason) override;
+  std::vector<OptOut> opt_outs(SchoolId, std::optional<PupilId>, std::optional<ServiceId>) override;
+  std::optional<OptOut> opt_out(SchoolId, OptOutId) override;
+
+  DisclosureId create_disclosure(const Disclosure&, const std::vector<PupilId>& pupils) override;
+  std::vector<Disclosure> disclosures(SchoolId, std::optional<ServiceId>, std::optional<PupilId>) override;
+
   void append_audit(const AuditEntry&) override;
   std::optional<AuditEntry> last_audit(SchoolId) override;
   std::vector<AuditEntry> audit_entries(SchoolId, int limit) override;
   std::vector<AuditEntry> all_audit_entries(SchoolId) override;
 
  private:
+  std::vector<Pupil> pupils_where(const std::string& where, const pg::Params& params, SchoolId school,
+                                  const std::string& contacts_where);
+  // The connection of the transaction the calling thread is in. REQUIRES: inside transaction().
+  pg::Connection& current_connection();
   // Runs fn on this thread's transaction connection, or on a pooled one.
   pg::Result run(std::string_view sql, const pg::Params& params = {});
   std::unique_ptr<pg::Connection> acquire();

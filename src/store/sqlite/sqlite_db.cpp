@@ -53,6 +53,12 @@ bool Statement::step() {
   fail(db_, rc, "running a query");
 }
 
+void Statement::reset() {
+  sqlite3_reset(stmt_);
+  sqlite3_clear_bindings(stmt_);
+  next_param_ = 1;
+}
+
 std::string Statement::text(int column) const {
   auto* p = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, column));
   return p ? std::string(p, static_cast<size_t>(sqlite3_column_bytes(stmt_, column))) : std::string();

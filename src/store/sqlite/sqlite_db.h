@@ -28,6 +28,8 @@ class Statement {
   // storage fault (500).
   bool step();
   void run() { step(); }
+  // Makes the statement ready to run again with new parameters (bulk inserts).
+  void reset();
 
   std::string text(int column) const;
   std::int64_t integer(int column) const;

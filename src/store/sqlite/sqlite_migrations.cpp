@@ -102,6 +102,79 @@ CREATE TABLE audit (
 );
 CREATE INDEX audit_school ON audit (school_id, id);
 )sql",
+      R"sql(
+CREATE TABLE pupils (
+  id INTEGER PRIMARY KEY,
+  school_id INTEGER NOT NULL REFERENCES schools(id),
+  upn TEXT NOT NULL,
+  legal_surname TEXT NOT NULL,
+  legal_forename TEXT NOT NULL,
+  preferred_surname TEXT NOT NULL DEFAULT '',
+  preferred_forename TEXT NOT NULL DEFAULT '',
+  date_of_birth TEXT,
+  gender TEXT NOT NULL DEFAULT 'U',
+  year TEXT NOT NULL DEFAULT '',
+  reg_group TEXT NOT NULL DEFAULT '',
+  sen TEXT NOT NULL DEFAULT '',
+  fsm INTEGER NOT NULL DEFAULT 0,
+  pupil_premium INTEGER NOT NULL DEFAULT 0,
+  address TEXT NOT NULL DEFAULT '',
+  entry_date TEXT,
+  leaving_date TEXT,
+  UNIQUE (school_id, upn)
+);
+CREATE TABLE pupil_contacts (
+  pupil_id INTEGER NOT NULL REFERENCES pupils(id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  title TEXT NOT NULL DEFAULT '',
+  forename TEXT NOT NULL DEFAULT '',
+  surname TEXT NOT NULL DEFAULT '',
+  relationship TEXT NOT NULL DEFAULT '',
+  responsibility INTEGER NOT NULL DEFAULT 0,
+  email TEXT NOT NULL DEFAULT '',
+  phones TEXT NOT NULL DEFAULT '',
+  address TEXT NOT NULL DEFAULT '',
+  PRIMARY KEY (pupil_id, position)
+);
+CREATE TABLE opt_outs (
+  id INTEGER PRIMARY KEY,
+  school_id INTEGER NOT NULL REFERENCES schools(id),
+  pupil_id INTEGER NOT NULL REFERENCES pupils(id),
+  service_id INTEGER NOT NULL REFERENCES services(id),
+  decided_by TEXT NOT NULL,
+  relationship TEXT NOT NULL,
+  received_on TEXT NOT NULL,
+  method TEXT NOT NULL,
+  evidence_name TEXT NOT NULL DEFAULT '',
+  evidence_type TEXT NOT NULL DEFAULT '',
+  evidence TEXT NOT NULL DEFAULT '',
+  alternative TEXT NOT NULL DEFAULT '',
+  recorded_by TEXT NOT NULL,
+  recorded_at TEXT NOT NULL,
+  withdrawn_at TEXT NOT NULL DEFAULT '',
+  withdrawn_by TEXT NOT NULL DEFAULT '',
+  withdrawn_reason TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX opt_outs_pupil ON opt_outs (school_id, pupil_id);
+CREATE INDEX opt_outs_service ON opt_outs (school_id, service_id);
+CREATE TABLE disclosures (
+  id INTEGER PRIMARY KEY,
+  school_id INTEGER NOT NULL REFERENCES schools(id),
+  service_id INTEGER NOT NULL REFERENCES services(id),
+  at TEXT NOT NULL,
+  actor TEXT NOT NULL,
+  format TEXT NOT NULL,
+  fields TEXT NOT NULL,
+  pupil_count INTEGER NOT NULL,
+  sha256 TEXT NOT NULL
+);
+CREATE TABLE disclosure_pupils (
+  disclosure_id INTEGER NOT NULL REFERENCES disclosures(id),
+  pupil_id INTEGER NOT NULL REFERENCES pupils(id),
+  PRIMARY KEY (disclosure_id, pupil_id)
+);
+CREATE INDEX disclosure_pupils_pupil ON disclosure_pupils (pupil_id);
+)sql",
   };
   return list;
 }

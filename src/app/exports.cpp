@@ -1,0 +1,85 @@
+#include "app/exports.h"
+
+#include <unordered_set>
+
+#include "app/audit.h"
+#include "app/clock.h"
+#include "app/crypto.h"
+#include "app/register.h"
+#include "domain/export_field.h"
+#include "domain/text.h"
+#include "io/oneroster_writer.h"
+#include "io/pupil_csv_writer.h"
+
+namespace steward {
+namespace {
+
+std::vector<Pupil> recipients(Store& store, const School& school, const Service& service, std::size_t& opted_out) {
+  std::unordered_set<std::int64_t> excluded;
+  for (const auto& o : store.opt_outs(school.id, std::nullopt, service.id))
+    if (o.in_force()) excluded.insert(o.pupil.value);
+  std::vector<Pupil> out;
+  for (auto& p : store.pupils(school.id, false)) {
+    if (excluded.count(p.id.value)) ++opted_out;
+    else out.push_back(std::move(p));
+  }
+  return out;
+}
+
+int school_year(const Date& d) { return d.month >= 9 ? d.year + 1 : d.year; }
+
+std::string file_stem(const School& school, const Service& service) {
+  std::string name;
+  for (char c : lower(service.name)) name += std::isalnum(static_cast<unsigned char>(c)) ? c : '-';
+  return school.slug + "-" + name + "-" + today().iso();
+}
+
+}  // namespace
+
+std::optional<ExportFormat> parse_export_format(std::string_view s) {
+  if (s == "csv") return ExportFormat::Csv;
+  if (s == "oneroster") return ExportFormat::OneRoster;
+  return std::nullopt;
+}
+
+ExportFile export_for_service(Store& store, const Actor& actor, const School& school, ServiceId id, ExportFormat format) {
+  require_pupil_handler(actor, school.id);
+  Service service = find_service(store, school, id);
+  if (service.status == ServiceStatus::Retired)
+    throw Error::conflict(service.name + " is retired: the school no longer sends it any data");
+  ExportPlan plan = plan_export(service.data_categories);
+  if (plan.fields.empty())
+    throw Error::invalid("service", "The register lists no pupil data that can be exported for " + service.name +
+                                        (plan.not_exportable.empty() ? std::string()
+                                                                     : " (not exportable: " + join(plan.not_exportable, ", ") + ")"));
+  ExportFile file;
+  file.not_exportable = plan.not_exportable;
+  auto pupils = recipients(store, school, service, file.opted_out);
+  if (format == ExportFormat::Csv) {
+    file.bytes = write_pupil_csv(plan.fields, pupils);
+    file.filename = file_stem(school, service) + ".csv";
+    file.content_type = "text/csv; charset=utf-8";
+  } else {
+    file.bytes = write_oneroster_zip({school.slug, school.name, school.urn, "Steward", school_year(today()), plan.fields, pupils});
+    file.filename = file_stem(school, service) + "-oneroster.zip";
+    file.content_type = "application/zip";
+  }
+  std::vector<std::string> columns;
+  for (auto f : plan.fields) columns.emplace_back(export_field_column(f));
+  Disclosure& d = file.disclosure;
+  d = {{}, school.id, service.id, service.name, now_iso(), actor.name, format == ExportFormat::Csv ? "csv" : "oneroster",
+       join(columns, ","), static_cast<std::int64_t>(pupils.size()), sha256_hex(file.bytes)};
+  std::vector<PupilId> ids;
+  ids.reserve(pupils.size());
+  for (const auto& p : pupils) ids.push_back(p.id);
+  store.transaction([&] {
+    d.id = store.create_disclosure(d, ids);
+    audit(store, actor,
+          {school.id, "export.create", "service", std::to_string(service.id.value), "",
+           "{\"format\":\"" + d.format + "\",\"fields\":\"" + d.fields + "\",\"pupils\":" + std::to_string(d.pupil_count) +
+               ",\"sha256\":\"" + d.sha256 + "\"}"});
+  });
+  return file;
+}
+
+}  // namespace steward
