@@ -1,6 +1,14 @@
 #include "web/http.h"
 
+#include <Poco/Net/MessageHeader.h>
+#include <Poco/Net/MultipartReader.h>
+#include <Poco/Net/NameValueCollection.h>
 #include <Poco/URI.h>
+
+#include <iterator>
+#include <sstream>
+
+#include "domain/error.h"
 
 #include "domain/text.h"
 
@@ -31,6 +39,38 @@ std::vector<std::string> Request::form_values(const std::string& key) const {
   auto [b, e] = form.equal_range(key);
   for (auto it = b; it != e; ++it) out.push_back(it->second);
   return out;
+}
+
+const UploadedFile* Request::file(const std::string& field) const {
+  for (const auto& f : files)
+    if (f.field == field && !f.filename.empty()) return &f;
+  return nullptr;
+}
+
+void parse_multipart(const std::string& content_type, const std::string& body, Params& form,
+                     std::vector<UploadedFile>& files) {
+  try {
+    std::string media;
+    Poco::Net::NameValueCollection params;
+    Poco::Net::MessageHeader::splitParameters(content_type, media, params);
+    std::istringstream in(body);
+    Poco::Net::MultipartReader reader(in, params.get("boundary", ""));
+    while (reader.hasNextPart()) {
+      Poco::Net::MessageHeader header;
+      reader.nextPart(header);
+      std::string disposition;
+      Poco::Net::NameValueCollection dparams;
+      Poco::Net::MessageHeader::splitParameters(header.get("Content-Disposition", ""), disposition, dparams);
+      std::string value((std::istreambuf_iterator<char>(reader.stream())), std::istreambuf_iterator<char>());
+      std::string name = dparams.get("name", "");
+      if (dparams.has("filename"))
+        files.push_back({name, dparams.get("filename"), header.get("Content-Type", "application/octet-stream"), std::move(value)});
+      else
+        form.emplace(name, std::move(value));
+    }
+  } catch (const Poco::Exception& e) {
+    throw Error::bad_request("The form's upload could not be read: " + e.displayText());
+  }
 }
 
 std::string Request::cookie(const std::string& name) const {

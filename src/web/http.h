@@ -12,6 +12,13 @@ namespace steward::web {
 
 using Params = std::multimap<std::string, std::string>;
 
+struct UploadedFile {
+  std::string field;  // the form field's name
+  std::string filename;
+  std::string content_type;
+  std::string bytes;
+};
+
 struct Request {
   std::string method;
   std::string path;  // decoded, without the query
@@ -21,7 +28,11 @@ struct Request {
   std::string body;
   std::string remote;
   std::map<std::string, std::string> route;  // {slug}, {id} from the route pattern
-  Params form;                               // parsed from an urlencoded body
+  Params form;                               // parsed from an urlencoded or multipart body
+  std::vector<UploadedFile> files;           // from a multipart body
+
+  // The first uploaded file of the field, nullptr when none was chosen.
+  const UploadedFile* file(const std::string& field) const;
 
   std::string query_value(const std::string& key) const;
   std::string form_value(const std::string& key) const;
@@ -47,6 +58,10 @@ struct Response {
   static Response redirect(const std::string& location);  // 303 See Other
   Response& header(std::string name, std::string value);
 };
+
+// Parses a multipart/form-data body into form fields and files; Error 400 when malformed.
+void parse_multipart(const std::string& content_type, const std::string& body, Params& form,
+                     std::vector<UploadedFile>& files);
 
 // Parses application/x-www-form-urlencoded text (also used for query strings).
 Params parse_urlencoded(std::string_view text);

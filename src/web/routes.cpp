@@ -34,6 +34,20 @@ Router make_routes() {
   r.add("GET", "/schools/{slug}/page-text", S, page_text_edit);
   r.add("POST", "/schools/{slug}/page-text", S, page_text_update);
   r.add("GET", "/schools/{slug}/audit", S, audit_list);
+
+  r.add("GET", "/schools/{slug}/pupils", S, pupil_list);
+  r.add("GET", "/schools/{slug}/pupils/import", S, pupil_import_form);
+  r.add("POST", "/schools/{slug}/pupils/import", S, pupil_import_submit);
+  r.add("GET", "/schools/{slug}/pupils/{id}", S, pupil_show);
+  r.add("GET", "/schools/{slug}/pupils/{id}/sharing", S, pupil_sharing);
+  r.add("GET", "/schools/{slug}/pupils/{id}/opt-outs/new", S, opt_out_new);
+  r.add("POST", "/schools/{slug}/pupils/{id}/opt-outs", S, opt_out_create);
+  r.add("POST", "/schools/{slug}/opt-outs/{id}/withdraw", S, opt_out_withdraw);
+  r.add("GET", "/schools/{slug}/opt-outs/{id}/evidence", S, opt_out_evidence);
+  r.add("GET", "/schools/{slug}/opt-out-grid", S, opt_out_grid);
+  r.add("POST", "/schools/{slug}/opt-out-grid", S, opt_out_grid_save);
+  r.add("POST", "/schools/{slug}/services/{id}/export", S, service_export);
+  r.add("GET", "/schools/{slug}/services/{id}/exports", S, disclosure_list);
   return r;
 }
 

@@ -72,14 +72,18 @@ class Handler : public HTTPRequestHandler {
       if (!read_body(in, max_body_, request.body)) {
         response = Response::html("<!DOCTYPE html><title>Too large</title><h1>The upload is too large</h1>"
                                   "<p>The most Steward accepts in one request is " +
-                                      std::to_string(max_body_ / 1024) + " KB.</p>",
+                                      std::to_string(max_body_ >> 20) + " MB.</p>",
                                   413);
         out.setKeepAlive(false);
       } else {
-        if (lower(request.header("content-type")).rfind("application/x-www-form-urlencoded", 0) == 0)
-          request.form = parse_urlencoded(request.body);
+        std::string type = lower(request.header("content-type"));
+        if (type.rfind("application/x-www-form-urlencoded", 0) == 0) request.form = parse_urlencoded(request.body);
+        if (type.rfind("multipart/form-data", 0) == 0)
+          parse_multipart(request.header("content-type"), request.body, request.form, request.files);
         response = app_.handle(request);
       }
+    } catch (const Error& e) {
+      response = Response::text(std::string(e.what()) + "\n", e.status());
     } catch (const std::exception& e) {
       // A malformed URI or header: the request never reached the app.
       response = Response::text("Bad request\n", 400);

@@ -10,7 +10,7 @@ namespace steward::web {
 struct ServerOptions {
   std::string bind = "127.0.0.1";
   unsigned short port = 8080;
-  std::size_t max_body = 1 << 20;  // larger bodies answer 413
+  std::size_t max_body = 16 << 20;  // larger bodies answer 413 (a large school's CTF fits)
   int threads = 128;  // one per open connection
 };
 

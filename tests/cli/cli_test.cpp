@@ -186,3 +186,182 @@ TEST(CliPostgres, InitMigrateAndCopyToPostgresAndBack) {
 
 }  // namespace
 }  // namespace steward
+
+namespace steward {
+namespace {
+
+using namespace steward::testing;
+
+// Pupils, opt-outs, exports and subject access from the command line, on the demo school.
+class CliPupils : public ::testing::Test {
+ protected:
+  void SetUp() override { init_demo(dir); }
+  std::string db() const { return dir.file("s.db"); }
+
+  // Valid UPNs (check letters computed as the UPN guide says).
+  const std::string amelia = "X801200000001";
+  const std::string ben = "L801200000002";
+  const std::string chloe = "A801200000003";
+
+  static std::string header() {
+    return "UPN,Legal Surname,Legal Forename,Preferred Forename,DOB,Gender,Year,Reg Group,SEN,FSM,Pupil Premium,"
+           "Contact 1 Name,Contact 1 Relationship,Contact 1 Email,Contact 1 Phone,Address\n";
+  }
+  static std::string row(const std::string& upn, const std::string& surname, const std::string& forename,
+                         const std::string& dob = "2017-05-04") {
+    return upn + "," + surname + "," + forename + ",," + dob + ",F,3,3B,N,N,N,Jane " + surname + ",Mother,jane." +
+           surname + "@example.com,07700 900001,\"1 High Street, Crook, DL15 8AA\"\n";
+  }
+  // Three pupils, as gen_roster writes them.
+  std::string roster() const {
+    return header() + row(amelia, "Smith", "Amelia") + row(ben, "Jones", "Ben") + row(chloe, "Brown", "Chloe");
+  }
+
+  void import_roster() {
+    write_file(dir.file("roster.csv"), roster());
+    RunResult r = steward({"pupils", "import", "--db", db(), dir.file("roster.csv")});
+    ASSERT_EQ(r.status, 0) << r.err;
+  }
+
+  RunResult opt_out(const std::string& upn, const std::string& service) {
+    return steward({"optout", "add", "--db", db(), "--upn", upn, "--service", service, "--by", "Jane Jones",
+                    "--relationship", "Mother", "--received", "2025-09-02", "--method", "letter"});
+  }
+
+  // The number in "Recorded opt-out 7: ...".
+  static std::string opt_out_id(const std::string& out) {
+    const std::string marker = "Recorded opt-out ";
+    auto start = out.find(marker);
+    if (start == std::string::npos) return "";
+    start += marker.size();
+    auto end = out.find_first_not_of("0123456789", start);
+    return out.substr(start, end - start);
+  }
+
+  TempDir dir;
+};
+
+TEST_F(CliPupils, DryRunReportsAndChangesNothingThenTheImportAdds) {
+  write_file(dir.file("roster.csv"), roster());
+  RunResult dry = steward({"pupils", "import", "--db", db(), "--dry-run", dir.file("roster.csv")});
+  EXPECT_EQ(dry.status, 0) << dry.err;
+  EXPECT_NE(dry.out.find("Dry run: would add 3"), std::string::npos) << dry.out;
+  EXPECT_NE(dry.out.find("Nothing was changed."), std::string::npos) << dry.out;
+  EXPECT_NE(dry.out.find("Would add: " + amelia + " Amelia Smith"), std::string::npos) << dry.out;
+  RunResult none = steward({"sar", "--db", db(), "--upn", amelia});
+  EXPECT_EQ(none.status, 1);
+  EXPECT_NE(none.err.find("no pupil with UPN"), std::string::npos) << none.err;
+
+  RunResult real = steward({"pupils", "import", "--db", db(), dir.file("roster.csv")});
+  EXPECT_EQ(real.status, 0) << real.err;
+  EXPECT_NE(real.out.find("Added 3"), std::string::npos) << real.out;
+  EXPECT_NE(real.out.find("Added: " + amelia + " Amelia Smith"), std::string::npos) << real.out;
+  RunResult sar = steward({"sar", "--db", db(), "--upn", amelia});
+  EXPECT_EQ(sar.status, 0) << sar.err;
+  EXPECT_NE(sar.out.find("Amelia Smith (UPN " + amelia + ")"), std::string::npos) << sar.out;
+
+  RunResult again = steward({"pupils", "import", "--db", db(), dir.file("roster.csv")});
+  EXPECT_EQ(again.status, 0) << again.err;
+  EXPECT_NE(again.out.find("Added 0, changed 0, marked as left 0, unchanged 3"), std::string::npos) << again.out;
+}
+
+TEST_F(CliPupils, ABadFileExitsOneNamingTheFileAndEveryLine) {
+  write_file(dir.file("bad.csv"), header() + row(amelia, "Smith", "Amelia") +
+                                      row("B801200000002", "Jones", "Ben") +  // wrong check letter
+                                      row(chloe, "Brown", "Chloe", "2019-02-30"));
+  RunResult r = steward({"pupils", "import", "--db", db(), dir.file("bad.csv")});
+  EXPECT_EQ(r.status, 1);
+  EXPECT_NE(r.err.find(dir.file("bad.csv") + ": line 3: UPN"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find(dir.file("bad.csv") + ": line 4: DOB"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("nothing was changed"), std::string::npos) << r.err;
+  EXPECT_EQ(steward({"sar", "--db", db(), "--upn", amelia}).status, 1);  // the good line was not imported either
+}
+
+TEST_F(CliPupils, AnOptedOutPupilIsLeftOutOfTheExport) {
+  import_roster();
+  RunResult add = opt_out(ben, "ClassDojo");
+  ASSERT_EQ(add.status, 0) << add.err;
+  EXPECT_NE(add.out.find("Recorded opt-out"), std::string::npos) << add.out;
+
+  RunResult exp = steward({"export", "--db", db(), "--service", "ClassDojo", "--format", "csv", "--out", dir.file("dojo.csv")});
+  ASSERT_EQ(exp.status, 0) << exp.err;
+  EXPECT_NE(exp.out.find("2 pupils, fields forename,surname"), std::string::npos) << exp.out;
+  EXPECT_NE(exp.out.find("1 left out (opted out)"), std::string::npos) << exp.out;
+  EXPECT_NE(exp.out.find("communications, photographs, assessment data"), std::string::npos) << exp.out;
+  std::string csv = read_file(dir.file("dojo.csv"));
+  EXPECT_EQ(csv.rfind("forename,surname\r\n", 0), 0u) << csv;
+  EXPECT_NE(csv.find("Amelia,Smith"), std::string::npos) << csv;
+  EXPECT_NE(csv.find("Chloe,Brown"), std::string::npos) << csv;
+  EXPECT_EQ(csv.find("Ben"), std::string::npos) << csv;
+}
+
+TEST_F(CliPupils, SimsCannotBeOptedOutOf) {
+  import_roster();
+  RunResult r = opt_out(ben, "SIMS");
+  EXPECT_EQ(r.status, 1);
+  EXPECT_NE(r.err.find("cannot opt out"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("there is no option to opt out"), std::string::npos) << r.err;
+  RunResult list = steward({"optout", "list", "--db", db()});
+  EXPECT_EQ(list.status, 0) << list.err;
+  EXPECT_EQ(list.out, "");
+}
+
+TEST_F(CliPupils, OptOutsAreListedAndWithdrawnWithTheirHistoryKept) {
+  import_roster();
+  write_file(dir.file("letter.txt"), "Please do not use ClassDojo for Ben.\n");
+  RunResult add = steward({"optout", "add", "--db", db(), "--upn", ben, "--service", "ClassDojo", "--by", "Jane Jones",
+                           "--relationship", "Mother", "--received", "2025-09-02", "--method", "letter", "--evidence",
+                           dir.file("letter.txt"), "--alternative", "A paper reward chart"});
+  ASSERT_EQ(add.status, 0) << add.err;
+  std::string id = opt_out_id(add.out);
+  ASSERT_FALSE(id.empty()) << add.out;
+
+  RunResult list = steward({"optout", "list", "--db", db()});
+  EXPECT_EQ(list.status, 0) << list.err;
+  EXPECT_EQ(count(list.out, "\n"), 1) << list.out;
+  EXPECT_EQ(list.out.rfind(id + "\t" + ben + "\tClassDojo\t2025-09-02\tletter\tJane Jones (Mother)\t", 0), 0u) << list.out;
+  EXPECT_NE(list.out.find("in force"), std::string::npos) << list.out;
+
+  RunResult withdraw = steward({"optout", "withdraw", "--db", db(), id, "--reason", "Parent's email of 3 March"});
+  EXPECT_EQ(withdraw.status, 0) << withdraw.err;
+  EXPECT_NE(withdraw.out.find("Withdrew opt-out " + id), std::string::npos) << withdraw.out;
+
+  RunResult after = steward({"optout", "list", "--db", db(), "--upn", ben});
+  EXPECT_EQ(after.status, 0) << after.err;
+  EXPECT_EQ(count(after.out, "\n"), 1) << after.out;
+  EXPECT_NE(after.out.find("withdrawn"), std::string::npos) << after.out;
+  EXPECT_EQ(after.out.find("in force"), std::string::npos) << after.out;
+
+  RunResult twice = steward({"optout", "withdraw", "--db", db(), id, "--reason", "again"});
+  EXPECT_EQ(twice.status, 1);
+  EXPECT_NE(twice.err.find("already withdrawn"), std::string::npos) << twice.err;
+}
+
+TEST_F(CliPupils, SubjectAccessNamesThePupilAndTheirOptOuts) {
+  import_roster();
+  ASSERT_EQ(opt_out(ben, "ClassDojo").status, 0);
+  RunResult json = steward({"sar", "--db", db(), "--upn", ben, "--json"});
+  EXPECT_EQ(json.status, 0) << json.err;
+  EXPECT_NE(json.out.find(ben), std::string::npos) << json.out;
+  EXPECT_NE(json.out.find("\"opted_out\""), std::string::npos) << json.out;
+  EXPECT_NE(json.out.find("ClassDojo"), std::string::npos) << json.out;
+  EXPECT_NE(json.out.find("Jane Jones"), std::string::npos) << json.out;
+
+  RunResult text = steward({"sar", "--db", db(), "--upn", ben});
+  EXPECT_EQ(text.status, 0) << text.err;
+  EXPECT_NE(text.out.find("ClassDojo (Class Twist Inc) - OPTED OUT"), std::string::npos) << text.out;
+}
+
+TEST_F(CliPupils, OneRosterExportWritesAZip) {
+  import_roster();
+  RunResult r = steward({"export", "--db", db(), "--service", "The Reading Cloud", "--format", "oneroster", "--out",
+                         dir.file("cloud.zip")});
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_NE(r.out.find("3 pupils"), std::string::npos) << r.out;
+  std::string zip = read_file(dir.file("cloud.zip"));
+  ASSERT_GE(zip.size(), 4u);
+  EXPECT_EQ(zip.substr(0, 2), "PK");
+}
+
+}  // namespace
+}  // namespace steward

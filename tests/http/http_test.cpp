@@ -110,7 +110,7 @@ TEST_F(Http, ErrorsAre404And405And413WithoutInternals) {
   auto bad_method = c.request("DELETE", "/healthz", "", "");
   EXPECT_EQ(bad_method.status, 405);
   EXPECT_EQ(bad_method.headers["allow"], "GET");
-  auto big = c.request("POST", "/login", std::string(2 << 20, 'a'), "application/x-www-form-urlencoded");
+  auto big = c.request("POST", "/login", std::string(20 << 20, 'a'), "application/x-www-form-urlencoded");
   EXPECT_EQ(big.status, 413);
   EXPECT_NE(server->log().find("access: 127.0.0.1 GET /nowhere 404"), std::string::npos);
 }

@@ -170,6 +170,20 @@ HttpResponse Client::post(const std::string& path, const std::vector<std::pair<s
   return request("POST", path, body, "application/x-www-form-urlencoded");
 }
 
+HttpResponse Client::post_multipart(const std::string& path,
+                                    const std::vector<std::pair<std::string, std::string>>& fields,
+                                    const std::vector<File>& files) {
+  const std::string boundary = "----steward-test-boundary-7f3a";
+  std::string body;
+  for (const auto& [k, v] : fields)
+    body += "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + k + "\"\r\n\r\n" + v + "\r\n";
+  for (const auto& f : files)
+    body += "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + f.field + "\"; filename=\"" + f.filename +
+            "\"\r\nContent-Type: " + f.content_type + "\r\n\r\n" + f.bytes + "\r\n";
+  body += "--" + boundary + "--\r\n";
+  return request("POST", path, body, "multipart/form-data; boundary=" + boundary);
+}
+
 HttpResponse Client::login(const std::string& email, const std::string& password) {
   auto page = get("/login");
   return post("/login", {{"csrf_token", csrf_from(page.body)}, {"email", email}, {"password", password}});

@@ -66,6 +66,11 @@ class Client {
   HttpResponse post(const std::string& path, const std::vector<std::pair<std::string, std::string>>& form);
   HttpResponse request(const std::string& method, const std::string& path, const std::string& body,
                        const std::string& content_type);
+  struct File {
+    std::string field, filename, content_type, bytes;
+  };
+  HttpResponse post_multipart(const std::string& path, const std::vector<std::pair<std::string, std::string>>& fields,
+                              const std::vector<File>& files);
   // Signs in through the form; returns the final response of the POST.
   HttpResponse login(const std::string& email, const std::string& password);
   // The csrf_token hidden field of the last page fetched.

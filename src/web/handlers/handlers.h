@@ -37,4 +37,18 @@ Response page_text_edit(Context&);
 Response page_text_update(Context&);
 Response audit_list(Context&);
 
+Response pupil_list(Context&);
+Response pupil_import_form(Context&);
+Response pupil_import_submit(Context&);
+Response pupil_show(Context&);
+Response pupil_sharing(Context&);
+Response opt_out_new(Context&);
+Response opt_out_create(Context&);
+Response opt_out_withdraw(Context&);
+Response opt_out_evidence(Context&);
+Response opt_out_grid(Context&);
+Response opt_out_grid_save(Context&);
+Response service_export(Context&);
+Response disclosure_list(Context&);
+
 }  // namespace steward::web

@@ -22,6 +22,7 @@ Node navigation(const Chrome& c) {
                     {el("nav", {attr("aria-label", "Menu"), cls("govuk-service-navigation__wrapper")},
                         {el("ul", {cls("govuk-service-navigation__list")},
                             {nav_item(c, "register", base + "/services", "Register"),
+                             role_can_handle_pupil_data(c.user->role) ? nav_item(c, "pupils", base + "/pupils", "Pupils") : none(),
                              nav_item(c, "providers", base + "/providers", "Providers"),
                              nav_item(c, "categories", base + "/data-categories", "Data categories"),
                              nav_item(c, "map", base + "/data-map", "Data map"),

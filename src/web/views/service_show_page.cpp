@@ -2,6 +2,7 @@
 #include "web/views/service_fields.h"
 #include "web/views/staff_views.h"
 
+#include "domain/export_field.h"
 #include "domain/text.h"
 
 namespace steward::web {
@@ -33,8 +34,30 @@ std::string service_show_page(const Chrome& c, const Service& s) {
                   el("form", {attr("method", "post"), action(url + "/retire")},
                      {csrf_field(c.csrf), button("Retire this service", "govuk-button govuk-button--warning")})});
   }
+  Node exports = none();
+  if (c.user && role_can_handle_pupil_data(c.user->role) && s.status != ServiceStatus::Retired) {
+    ExportPlan plan = plan_export(s.data_categories);
+    std::vector<std::string> columns;
+    for (auto f : plan.fields) columns.emplace_back(export_field_column(f));
+    exports = el(
+        "section", {cls("steward-exports"), attr("aria-labelledby", "exports-heading")},
+        {el("h2", {cls("govuk-heading-m"), attr("id", "exports-heading")}, {"Export pupil data for this service"}),
+         el("p", {cls("govuk-body")},
+            {plan.fields.empty() ? "Nothing in the register for this service maps to pupil records, so there is nothing to export."
+                                 : "The export holds only " + join(columns, ", ") + ", for pupils on roll who have not opted out."}),
+         plan.not_exportable.empty() ? none()
+                                     : el("p", {cls("govuk-body")},
+                                          {"Not exportable (no pupil field): " + join(plan.not_exportable, ", ") + "."}),
+         plan.fields.empty()
+             ? none()
+             : el("form", {attr("method", "post"), action(url + "/export")},
+                  {csrf_field(c.csrf),
+                   radios({"format", "Format", "csv", "", ""}, {{"csv", "CSV"}, {"oneroster", "OneRoster 1.1 (zip)"}}),
+                   button("Download export", "govuk-button govuk-button--secondary")}),
+         el("p", {cls("govuk-body")}, {el("a", {cls("govuk-link"), href(url + "/exports")}, {"Exports made and opt-outs"})})});
+  }
   return page(c, {heading(s.name, std::string(section_title(s.section))),
-                  el("dl", {cls("govuk-summary-list")}, std::move(rows)), actions,
+                  el("dl", {cls("govuk-summary-list")}, std::move(rows)), actions, exports,
                   el("p", {cls("govuk-body")},
                      {el("a", {cls("govuk-link"), href("/schools/" + c.school->slug + "/services")}, {"Back to the register"})})});
 }
