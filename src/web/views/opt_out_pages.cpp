@@ -6,6 +6,7 @@
 #include "web/views/form_fields.h"
 #include "web/views/pupil_views.h"
 #include "web/views/service_fields.h"
+#include "web/views/table.h"
 
 namespace steward::web {
 
@@ -13,9 +14,7 @@ using namespace html;
 
 namespace {
 
-Node th(std::string text) { return el("th", {cls("govuk-table__header"), attr("scope", "col")}, {std::move(text)}); }
-Node td(Node n) { return el("td", {cls("govuk-table__cell")}, {std::move(n)}); }
-Node row(Nodes cells) { return el("tr", {cls("govuk-table__row")}, std::move(cells)); }
+Node row(Nodes cells) { return table_row(std::move(cells)); }
 std::string base(const Chrome& c) { return "/schools/" + c.school->slug; }
 std::string name_of(const Pupil& p) { return p.forename() + " " + p.surname(); }
 
@@ -142,10 +141,7 @@ std::string pupil_sharing_page(const Chrome& c, const SubjectAccessReport& r) {
     export_rows.push_back(row({td(Node(d.at)), td(Node(d.service_name)), td(Node(d.format)), td(Node(d.fields)),
                                td(el("code", {d.sha256.substr(0, 16)}))}));
   auto table = [](Nodes head, Nodes body, const std::string& caption) {
-    return el("table", {cls("govuk-table")},
-              {el("caption", {cls("govuk-table__caption govuk-table__caption--m")}, {caption}),
-               el("thead", {cls("govuk-table__head")}, {row(std::move(head))}),
-               el("tbody", {cls("govuk-table__body")}, std::move(body))});
+    return data_table(caption, std::move(head), std::move(body));
   };
   return page(c, {el("span", {cls("govuk-caption-l")}, {c.school->name + ": subject access"}),
                   el("h1", {cls("govuk-heading-l")}, {"What we share about " + name_of(r.pupil)}),

@@ -5,6 +5,7 @@
 #include "web/views/form_fields.h"
 #include "web/views/pupil_views.h"
 #include "web/views/service_fields.h"
+#include "web/views/table.h"
 
 namespace steward::web {
 
@@ -12,14 +13,9 @@ using namespace html;
 
 namespace {
 
-Node th(std::string text) { return el("th", {cls("govuk-table__header"), attr("scope", "col")}, {std::move(text)}); }
-Node td(Node n) { return el("td", {cls("govuk-table__cell")}, {std::move(n)}); }
-Node row(Nodes cells) { return el("tr", {cls("govuk-table__row")}, std::move(cells)); }
+Node row(Nodes cells) { return table_row(std::move(cells)); }
 Node table(Nodes headers, Nodes rows, const std::string& caption) {
-  return el("table", {cls("govuk-table")},
-            {el("caption", {cls("govuk-table__caption govuk-table__caption--m")}, {caption}),
-             el("thead", {cls("govuk-table__head")}, {row(std::move(headers))}),
-             el("tbody", {cls("govuk-table__body")}, std::move(rows))});
+  return data_table(caption, std::move(headers), std::move(rows));
 }
 
 std::string base(const Chrome& c) { return "/schools/" + c.school->slug; }

@@ -5,6 +5,7 @@
 #include "web/views/form_fields.h"
 #include "web/views/service_fields.h"
 #include "web/views/staff_views.h"
+#include "web/views/table.h"
 
 namespace steward::web {
 
@@ -12,14 +13,8 @@ using namespace html;
 
 namespace {
 
-Node th(std::string text) { return el("th", {cls("govuk-table__header"), attr("scope", "col")}, {std::move(text)}); }
-Node td(Node n) { return el("td", {cls("govuk-table__cell")}, {std::move(n)}); }
-
 Node table(const std::string& caption, Nodes headers, Nodes rows) {
-  return el("table", {cls("govuk-table")},
-            {el("caption", {cls("govuk-table__caption govuk-table__caption--m")}, {caption}),
-             el("thead", {cls("govuk-table__head")}, {el("tr", {cls("govuk-table__row")}, std::move(headers))}),
-             el("tbody", {cls("govuk-table__body")}, std::move(rows))});
+  return data_table(caption, std::move(headers), std::move(rows));
 }
 
 Node sensitivity_tag(Sensitivity s) {
