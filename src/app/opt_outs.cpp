@@ -65,7 +65,6 @@ OptOut add_opt_out(Store& store, const Actor& actor, const School& school, NewOp
   if (auto errors = validate(in); !errors.empty()) throw Error::invalid(errors);
   Pupil pupil = find_pupil(store, school, in.pupil);
   Service service = find_service(store, school, in.service);
-  check_allowed(store, school, pupil, service);
   OptOut o;
   o.school = school.id;
   o.pupil = pupil.id;
@@ -78,7 +77,9 @@ OptOut add_opt_out(Store& store, const Actor& actor, const School& school, NewOp
   o.alternative = in.alternative;
   o.recorded_by = actor.name;
   o.recorded_at = now_iso();
+  // Checked inside the transaction; a unique index on in-force opt-outs stops a concurrent twin.
   store.transaction([&] {
+    check_allowed(store, school, pupil, service);
     o.id = store.create_opt_out(o);
     audit(store, actor, {school.id, "opt_out.create", "opt_out", std::to_string(o.id.value), "", summary(o)});
   });
@@ -87,15 +88,15 @@ OptOut add_opt_out(Store& store, const Actor& actor, const School& school, NewOp
 
 void withdraw_opt_out(Store& store, const Actor& actor, const School& school, OptOutId id, const std::string& reason) {
   require_pupil_handler(actor, school.id);
-  auto o = store.opt_out(school.id, id);
-  if (!o) throw Error::not_found("There is no opt-out " + std::to_string(id.value));
-  if (!o->in_force()) throw Error::conflict("That opt-out was already withdrawn on " + o->withdrawn_at.substr(0, 10));
   if (trim(reason).empty()) throw Error::invalid("reason", "Say why the opt-out is withdrawn (for example, the parent's letter of 3 March)");
-  std::string before = summary(*o);
-  o->withdrawn_at = now_iso();
-  o->withdrawn_by = actor.name;
-  o->withdrawn_reason = std::string(trim(reason));
   store.transaction([&] {
+    auto o = store.opt_out(school.id, id);
+    if (!o) throw Error::not_found("There is no opt-out " + std::to_string(id.value));
+    if (!o->in_force()) throw Error::conflict("That opt-out was already withdrawn on " + o->withdrawn_at.substr(0, 10));
+    std::string before = summary(*o);
+    o->withdrawn_at = now_iso();
+    o->withdrawn_by = actor.name;
+    o->withdrawn_reason = std::string(trim(reason));
     store.withdraw_opt_out(school.id, id, o->withdrawn_by, o->withdrawn_at, o->withdrawn_reason);
     audit(store, actor, {school.id, "opt_out.withdraw", "opt_out", std::to_string(id.value), before, summary(*o)});
   });

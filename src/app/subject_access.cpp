@@ -9,6 +9,7 @@
 #include "app/audit.h"
 #include "app/clock.h"
 #include "domain/export_field.h"
+#include "domain/text.h"
 
 namespace steward {
 
@@ -22,7 +23,7 @@ SubjectAccessReport subject_access(Store& store, const Actor& actor, const Schoo
     auto plan = plan_export(s.data_categories);
     for (auto f : plan.fields) share.fields.emplace_back(export_field_column(f));
     share.other_data = plan.not_exportable;
-    if (!s.description.empty()) share.other_data.push_back(s.description);
+    if (!s.description.empty() && !iequals(s.description, "none")) share.other_data.push_back(s.description);
     for (const auto& o : r.opt_outs)
       if (o.service == s.id && o.in_force()) share.opted_out = true;
     if (!share.fields.empty() || !share.other_data.empty()) r.shares.push_back(std::move(share));

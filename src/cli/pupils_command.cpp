@@ -52,11 +52,12 @@ void add_pupils_command(CLI::App& app) {
     if (!in) throw Error::bad_request("Cannot read " + a->file);
     char head[64] = {};
     in.read(head, sizeof head);
+    auto read = in.gcount();
     in.clear();
     in.seekg(0);
     PupilFileFormat format = a->format == "ctf"   ? PupilFileFormat::Ctf
                              : a->format == "csv" ? PupilFileFormat::Csv
-                                                  : detect_pupil_format(a->file, std::string_view(head, in.gcount() > 0 ? 64 : 0));
+                                                  : detect_pupil_format(a->file, std::string_view(head, static_cast<std::size_t>(read)));
     auto store = open_existing(a->db);
     School school = resolve_school(*store, a->school);
     try {

@@ -98,7 +98,13 @@ std::optional<Pupil> PgStore::pupil_by_upn(SchoolId school, std::string_view upn
 }
 
 std::vector<Pupil> PgStore::search_pupils(SchoolId school, std::string_view query, int limit) {
-  std::string like = "%" + std::string(trim(query)) + "%";
+  // The person's % and _ are letters to find, not wildcards.
+  std::string like = "%";
+  for (char c : trim(query)) {
+    if (c == '%' || c == '_' || c == '\\') like += '\\';
+    like += c;
+  }
+  like += "%";
   std::string match =
       "(upn ILIKE $2 OR legal_surname ILIKE $2 OR legal_forename ILIKE $2 OR preferred_surname ILIKE $2 OR "
       "preferred_forename ILIKE $2 OR (legal_forename || ' ' || legal_surname) ILIKE $2)";

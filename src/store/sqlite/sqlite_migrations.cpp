@@ -157,6 +157,7 @@ CREATE TABLE opt_outs (
 );
 CREATE INDEX opt_outs_pupil ON opt_outs (school_id, pupil_id);
 CREATE INDEX opt_outs_service ON opt_outs (school_id, service_id);
+CREATE UNIQUE INDEX opt_outs_in_force ON opt_outs (pupil_id, service_id) WHERE withdrawn_at = '';
 CREATE TABLE disclosures (
   id INTEGER PRIMARY KEY,
   school_id INTEGER NOT NULL REFERENCES schools(id),

@@ -97,10 +97,16 @@ std::optional<Pupil> SqliteStore::pupil_by_upn(SchoolId school, std::string_view
 }
 
 std::vector<Pupil> SqliteStore::search_pupils(SchoolId school, std::string_view query, int limit) {
-  std::string like = "%" + std::string(trim(query)) + "%";
+  // The person's % and _ are letters to find, not wildcards.
+  std::string like = "%";
+  for (char c : trim(query)) {
+    if (c == '%' || c == '_' || c == '\\') like += '\\';
+    like += c;
+  }
+  like += "%";
   const char* match =
-      "(upn LIKE ?2 OR legal_surname LIKE ?2 OR legal_forename LIKE ?2 OR preferred_surname LIKE ?2 OR "
-      "preferred_forename LIKE ?2 OR (legal_forename || ' ' || legal_surname) LIKE ?2)";
+      "(upn LIKE ?2 ESCAPE '\\' OR legal_surname LIKE ?2 ESCAPE '\\' OR legal_forename LIKE ?2 ESCAPE '\\' OR preferred_surname LIKE ?2 ESCAPE '\\' OR "
+      "preferred_forename LIKE ?2 ESCAPE '\\' OR (legal_forename || ' ' || legal_surname) LIKE ?2 ESCAPE '\\')";
   auto bind = [&](Statement& st) { st.bind(school.value).bind(like); };
   return pupils_where(std::string("WHERE school_id = ?1 AND ") + match + kPupilOrder + " LIMIT " + std::to_string(limit),
                       bind, school, std::string("JOIN pupils p ON p.id = c.pupil_id WHERE p.school_id = ?1 AND p.") +
