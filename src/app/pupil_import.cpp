@@ -1,7 +1,6 @@
 #include "app/pupil_import.h"
 
 #include <iterator>
-#include <map>
 #include <unordered_map>
 
 #include "app/audit.h"
@@ -13,52 +12,46 @@
 namespace steward {
 namespace {
 
+constexpr std::size_t kBatch = 2000;
+
 std::string label(const Pupil& p) { return p.upn + " " + p.forename() + " " + p.surname(); }
 
-bool same_record(const Pupil& a, const Pupil& b) {
-  auto contacts_equal = [](const Contact& x, const Contact& y) {
-    return x.title == y.title && x.forename == y.forename && x.surname == y.surname && x.relationship == y.relationship &&
-           x.parental_responsibility == y.parental_responsibility && x.email == y.email && x.phones == y.phones &&
-           x.address == y.address;
+// Everything an import can change, as one value: equal fingerprints mean an unchanged record.
+std::size_t fingerprint(const Pupil& p) {
+  std::string s;
+  auto add = [&](const std::string& v) {
+    s += v;
+    s += '\x1f';
   };
-  if (a.contacts.size() != b.contacts.size()) return false;
-  for (size_t i = 0; i < a.contacts.size(); ++i)
-    if (!contacts_equal(a.contacts[i], b.contacts[i])) return false;
-  return a.legal_surname == b.legal_surname && a.legal_forename == b.legal_forename &&
-         a.preferred_surname == b.preferred_surname && a.preferred_forename == b.preferred_forename &&
-         a.date_of_birth == b.date_of_birth && a.gender == b.gender && a.year == b.year && a.reg_group == b.reg_group &&
-         a.sen == b.sen && a.fsm == b.fsm && a.pupil_premium == b.pupil_premium && a.address == b.address &&
-         !b.leaving_date;
+  for (const auto* v : {&p.legal_surname, &p.legal_forename, &p.preferred_surname, &p.preferred_forename, &p.gender,
+                        &p.year, &p.reg_group, &p.sen, &p.address})
+    add(*v);
+  add(p.date_of_birth ? p.date_of_birth->iso() : "");
+  add(p.fsm ? "1" : "0");
+  add(p.pupil_premium ? "1" : "0");
+  for (const auto& c : p.contacts) {
+    for (const auto* v : {&c.title, &c.forename, &c.surname, &c.relationship, &c.email, &c.address}) add(*v);
+    add(c.parental_responsibility ? "1" : "0");
+    add(join(c.phones, ";"));
+    s += '\x1e';
+  }
+  return std::hash<std::string>{}(s);
 }
 
-// Reads every pupil, collecting problems; duplicates are found here, across the whole file.
-struct ReadResult {
-  std::vector<Pupil> pupils;
-  std::vector<ImportProblem> problems;
-  bool full = true;
+// What the import needs to know of the pupils already on the school's roll: a few bytes each,
+// so the roll is not held in memory while the file is read.
+struct Known {
+  PupilId id;
+  std::size_t fingerprint;
+  bool on_roll;
+  std::string label;
+  bool seen = false;
 };
 
-ReadResult read_file(std::istream& file, PupilFileFormat format, const PupilImportOptions& options) {
-  ReadResult r;
-  std::unordered_map<std::string, int> first_line;
-  auto on_pupil = [&](Pupil&& p, int line) {
-    if (!p.upn.empty()) {
-      auto [it, fresh] = first_line.emplace(p.upn, line);
-      if (!fresh)
-        r.problems.push_back({line, "UPN", p.upn, "the same UPN is already on line " + std::to_string(it->second)});
-    }
-    r.pupils.push_back(std::move(p));
-    if (options.progress && r.pupils.size() % 1000 == 0) options.progress(r.pupils.size());
-  };
-  if (format == PupilFileFormat::Ctf) {
-    auto header = read_ctf(file, on_pupil, r.problems);
-    r.full = lower(header.document_qualifier) != "partial";
-  } else {
-    std::string text((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
-    read_mis_csv(text, on_pupil, r.problems);
-  }
-  if (options.progress) options.progress(r.pupils.size());
-  return r;
+std::unordered_map<std::string, Known> known_pupils(Store& store, const School& school) {
+  std::unordered_map<std::string, Known> known;
+  for (const auto& p : store.pupils(school.id, true)) known.emplace(p.upn, Known{p.id, fingerprint(p), p.on_roll(), label(p)});
+  return known;
 }
 
 [[noreturn]] void reject(const std::vector<ImportProblem>& problems) {
@@ -68,6 +61,81 @@ ReadResult read_file(std::istream& file, PupilFileFormat format, const PupilImpo
                       (p.value.empty() ? std::string() : "\"" + p.value + "\": ") + p.why});
   throw Error::invalid(errors);
 }
+
+// Reads the file pupil by pupil and writes in batches, all inside the caller's transaction;
+// once any problem is found nothing more is written, and the caller rolls back.
+class Importer {
+ public:
+  Importer(Store& store, const School& school, bool dry_run, PupilImportReport& report, const PupilImportOptions& options)
+      : store_(store), school_(school), dry_run_(dry_run), report_(report), options_(options),
+        known_(known_pupils(store, school)) {}
+
+  void read(std::istream& file, PupilFileFormat format) {
+    auto on_pupil = [this](Pupil&& p, int line) { take(std::move(p), line); };
+    if (format == PupilFileFormat::Ctf) {
+      auto header = read_ctf(file, on_pupil, problems_);
+      report_.full = lower(header.document_qualifier) != "partial";
+    } else {
+      std::string text((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
+      read_mis_csv(text, on_pupil, problems_);
+    }
+    if (options_.progress) options_.progress(report_.read);
+    if (!problems_.empty()) reject(problems_);
+    if (report_.read == 0) throw Error::invalid("file", "the file holds no pupils; nothing was imported");
+    flush();
+  }
+
+  std::vector<PupilId> leaving() {
+    std::vector<PupilId> ids;
+    if (!report_.full) return ids;
+    for (const auto& [upn, k] : known_)
+      if (!k.seen && k.on_roll) {
+        report_.left.push_back(k.label);
+        ids.push_back(k.id);
+      }
+    return ids;
+  }
+
+ private:
+  void take(Pupil&& p, int line) {
+    ++report_.read;
+    if (options_.progress && report_.read % 1000 == 0) options_.progress(report_.read);
+    if (!p.upn.empty()) {
+      auto [it, fresh] = first_line_.emplace(p.upn, line);
+      if (!fresh) problems_.push_back({line, "UPN", p.upn, "the same UPN is already on line " + std::to_string(it->second)});
+    }
+    auto k = known_.find(p.upn);
+    if (k == known_.end()) {
+      report_.added.push_back(label(p));
+      if (!p.entry_date) p.entry_date = today();
+    } else {
+      k->second.seen = true;
+      if (k->second.on_roll && k->second.fingerprint == fingerprint(p)) {
+        ++report_.unchanged;
+        return;
+      }
+      report_.changed.push_back(label(p));
+    }
+    if (dry_run_ || !problems_.empty()) return;
+    batch_.push_back(std::move(p));
+    if (batch_.size() >= kBatch) flush();
+  }
+
+  void flush() {
+    if (!dry_run_ && problems_.empty() && !batch_.empty()) store_.save_pupils(school_.id, batch_);
+    batch_.clear();
+  }
+
+  Store& store_;
+  const School& school_;
+  bool dry_run_;
+  PupilImportReport& report_;
+  const PupilImportOptions& options_;
+  std::unordered_map<std::string, Known> known_;
+  std::unordered_map<std::string, int> first_line_;
+  std::vector<ImportProblem> problems_;
+  std::vector<Pupil> batch_;
+};
 
 }  // namespace
 
@@ -82,42 +150,13 @@ PupilFileFormat detect_pupil_format(const std::string& filename, std::string_vie
 PupilImportReport import_pupils(Store& store, const Actor& actor, const School& school, std::istream& file,
                                 PupilFileFormat format, const PupilImportOptions& options) {
   require_pupil_handler(actor, school.id);
-  ReadResult read = read_file(file, format, options);
-  if (!read.problems.empty()) reject(read.problems);
-  if (read.pupils.empty()) throw Error::invalid("file", "the file holds no pupils; nothing was imported");
-
   PupilImportReport report;
-  report.full = read.full;
   report.dry_run = options.dry_run;
-  report.read = read.pupils.size();
-  std::unordered_map<std::string, Pupil> existing;
-  for (auto& p : store.pupils(school.id, true)) existing.emplace(p.upn, std::move(p));
-  std::vector<Pupil> to_save;
-  for (auto& p : read.pupils) {
-    auto it = existing.find(p.upn);
-    if (it == existing.end()) {
-      report.added.push_back(label(p));
-      if (!p.entry_date) p.entry_date = today();
-      to_save.push_back(std::move(p));
-    } else {
-      if (same_record(p, it->second)) ++report.unchanged;
-      else {
-        report.changed.push_back(label(p));
-        to_save.push_back(std::move(p));
-      }
-      existing.erase(it);
-    }
-  }
-  std::vector<PupilId> leaving;
-  if (read.full)
-    for (const auto& [upn, p] : existing)
-      if (p.on_roll()) {
-        report.left.push_back(label(p));
-        leaving.push_back(p.id);
-      }
-  if (options.dry_run) return report;
   store.transaction([&] {
-    store.save_pupils(school.id, to_save);
+    Importer importer(store, school, options.dry_run, report, options);
+    importer.read(file, format);
+    auto leaving = importer.leaving();
+    if (options.dry_run) return;
     store.mark_pupils_left(school.id, leaving, today());
     audit(store, actor,
           {school.id, "pupils.import", "pupils", "", "",

@@ -23,8 +23,11 @@ void print(const PupilImportReport& r) {
             << ", unchanged " << r.unchanged << " (" << r.read << " pupils in the file"
             << (r.full ? "" : "; a partial file, so nobody is marked as left") << ")."
             << (dry ? " Nothing was changed." : "") << "\n";
+  // The first few of each kind; a whole school's first import would otherwise print every pupil.
   auto list = [&](const char* verb, const std::vector<std::string>& names) {
-    for (const auto& n : names) std::cout << "  " << verb << ": " << n << "\n";
+    constexpr std::size_t kShown = 25;
+    for (std::size_t i = 0; i < names.size() && i < kShown; ++i) std::cout << "  " << verb << ": " << names[i] << "\n";
+    if (names.size() > kShown) std::cout << "  ... and " << names.size() - kShown << " more\n";
   };
   list(dry ? "Would add" : "Added", r.added);
   list(dry ? "Would change" : "Changed", r.changed);

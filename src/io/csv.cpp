@@ -11,14 +11,12 @@ class CsvParser {
     if (text_.substr(0, 3) == "\xEF\xBB\xBF") text_.remove_prefix(3);
   }
 
-  std::vector<CsvRecord> parse() {
-    std::vector<CsvRecord> out;
+  void each(const std::function<void(CsvRecord&&)>& fn) {
     while (pos_ < text_.size()) {
       CsvRecord record = read_record();
       bool blank = record.fields.size() == 1 && record.fields[0].empty();
-      if (!blank) out.push_back(std::move(record));
+      if (!blank) fn(std::move(record));
     }
-    return out;
   }
 
  private:
@@ -77,7 +75,13 @@ class CsvParser {
 
 }  // namespace
 
-std::vector<CsvRecord> parse_csv(std::string_view text) { return CsvParser(text).parse(); }
+std::vector<CsvRecord> parse_csv(std::string_view text) {
+  std::vector<CsvRecord> out;
+  CsvParser(text).each([&](CsvRecord&& r) { out.push_back(std::move(r)); });
+  return out;
+}
+
+void for_each_csv_record(std::string_view text, const std::function<void(CsvRecord&&)>& fn) { CsvParser(text).each(fn); }
 
 std::string csv_field(std::string_view value) {
   bool quote = value.find_first_of(",\"\r\n") != std::string_view::npos ||

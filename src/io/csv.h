@@ -1,6 +1,7 @@
 #pragma once
 // RFC 4180 CSV: quoted fields may hold commas, quotes ("") and line breaks. Each record keeps
 // the line it started on so that errors can name it.
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -15,6 +16,8 @@ struct CsvRecord {
 // Throws Error 422 naming the line of an unterminated quoted field or of stray text after a
 // closing quote. A UTF-8 byte-order mark is skipped. Blank lines are skipped.
 std::vector<CsvRecord> parse_csv(std::string_view text);
+// The same, one record at a time, so that a large file never exists twice in memory.
+void for_each_csv_record(std::string_view text, const std::function<void(CsvRecord&&)>& fn);
 
 // One field, quoted when it needs to be.
 std::string csv_field(std::string_view value);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <optional>
 #include <string>
 
 #include "domain/address.h"
@@ -302,17 +303,21 @@ class RowReader {
 
 void read_mis_csv(std::string_view text, const std::function<void(Pupil&&, int line)>& on_pupil,
                   std::vector<ImportProblem>& problems) {
-  std::vector<CsvRecord> records = parse_csv(text);
-  if (records.empty())
+  // One record at a time: the header chooses the columns, every other record is a pupil.
+  std::optional<std::vector<Column>> columns;
+  for_each_csv_record(text, [&](CsvRecord&& record) {
+    if (!columns) {
+      columns = choose_columns(record);
+      require_columns(record, *columns);
+      return;
+    }
+    if (blank_row(record)) return;
+    on_pupil(RowReader(record, problems).read(*columns), record.line);
+  });
+  if (!columns)
     throw Error::invalid("line 1",
                          "the file is empty: it needs a header row naming the columns, such as UPN, "
                          "Legal Surname, Legal Forename, then a row for each pupil");
-  std::vector<Column> columns = choose_columns(records.front());
-  require_columns(records.front(), columns);
-  for (size_t i = 1; i < records.size(); ++i) {
-    if (blank_row(records[i])) continue;
-    on_pupil(RowReader(records[i], problems).read(columns), records[i].line);
-  }
 }
 
 }  // namespace steward
