@@ -14,16 +14,22 @@
 namespace steward {
 namespace {
 
-std::vector<Pupil> recipients(Store& store, const School& school, const Service& service, std::size_t& opted_out) {
+bool needs_contacts(const std::vector<ExportField>& fields) {
+  for (auto f : fields)
+    if (f == ExportField::ContactNames || f == ExportField::ContactEmails || f == ExportField::ContactPhones) return true;
+  return false;
+}
+
+// Hands each pupil on roll and not opted out of the service to `fn`, one at a time.
+void for_each_recipient(Store& store, const School& school, const Service& service, const std::vector<ExportField>& fields,
+                        std::size_t& opted_out, const std::function<void(const Pupil&)>& fn) {
   std::unordered_set<std::int64_t> excluded;
   for (const auto& o : store.opt_outs(school.id, std::nullopt, service.id))
     if (o.in_force()) excluded.insert(o.pupil.value);
-  std::vector<Pupil> out;
-  for (auto& p : store.pupils(school.id, false)) {
+  store.for_each_pupil(school.id, false, needs_contacts(fields), [&](const Pupil& p) {
     if (excluded.count(p.id.value)) ++opted_out;
-    else out.push_back(std::move(p));
-  }
-  return out;
+    else fn(p);
+  });
 }
 
 int school_year(const Date& d) { return d.month >= 9 ? d.year + 1 : d.year; }
@@ -54,12 +60,21 @@ ExportFile export_for_service(Store& store, const Actor& actor, const School& sc
                                                                      : " (not exportable: " + join(plan.not_exportable, ", ") + ")"));
   ExportFile file;
   file.not_exportable = plan.not_exportable;
-  auto pupils = recipients(store, school, service, file.opted_out);
+  std::vector<PupilId> ids;
   if (format == ExportFormat::Csv) {
-    file.bytes = write_pupil_csv(plan.fields, pupils);
+    append_pupil_csv_header(file.bytes, plan.fields);
+    for_each_recipient(store, school, service, plan.fields, file.opted_out, [&](const Pupil& p) {
+      append_pupil_csv_row(file.bytes, plan.fields, p);
+      ids.push_back(p.id);
+    });
     file.filename = file_stem(school, service) + ".csv";
     file.content_type = "text/csv; charset=utf-8";
   } else {
+    std::vector<Pupil> pupils;
+    for_each_recipient(store, school, service, plan.fields, file.opted_out, [&](const Pupil& p) {
+      pupils.push_back(p);
+      ids.push_back(p.id);
+    });
     file.bytes = write_oneroster_zip({school.slug, school.name, school.urn, "Steward", school_year(today()), plan.fields, pupils});
     file.filename = file_stem(school, service) + "-oneroster.zip";
     file.content_type = "application/zip";
@@ -68,10 +83,7 @@ ExportFile export_for_service(Store& store, const Actor& actor, const School& sc
   for (auto f : plan.fields) columns.emplace_back(export_field_column(f));
   Disclosure& d = file.disclosure;
   d = {{}, school.id, service.id, service.name, now_iso(), actor.name, format == ExportFormat::Csv ? "csv" : "oneroster",
-       join(columns, ","), static_cast<std::int64_t>(pupils.size()), sha256_hex(file.bytes)};
-  std::vector<PupilId> ids;
-  ids.reserve(pupils.size());
-  for (const auto& p : pupils) ids.push_back(p.id);
+       join(columns, ","), static_cast<std::int64_t>(ids.size()), sha256_hex(file.bytes)};
   store.transaction([&] {
     d.id = store.create_disclosure(d, ids);
     audit(store, actor,

@@ -90,6 +90,9 @@ class Store {
   // Pupils, with their contacts, ordered by surname then forename. `include_left` adds those
   // who have left.
   virtual std::vector<Pupil> pupils(SchoolId, bool include_left) = 0;
+  // The same pupils one at a time, without holding them all (exports of a whole roll).
+  virtual void for_each_pupil(SchoolId, bool include_left, bool with_contacts,
+                              const std::function<void(const Pupil&)>& fn) = 0;
   virtual std::optional<Pupil> pupil(SchoolId, PupilId) = 0;
   virtual std::optional<Pupil> pupil_by_upn(SchoolId, std::string_view upn) = 0;
   // Pupils whose names or UPN contain `query` (ignoring case), on roll first.

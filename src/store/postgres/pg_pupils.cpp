@@ -83,6 +83,11 @@ std::vector<Pupil> PgStore::pupils(SchoolId school, bool include_left) {
                       {p(school.value)}, school, "JOIN pupils p ON p.id = c.pupil_id WHERE p.school_id = $1");
 }
 
+void PgStore::for_each_pupil(SchoolId school, bool include_left, bool /*with_contacts*/,
+                             const std::function<void(const Pupil&)>& fn) {
+  for (const auto& p : pupils(school, include_left)) fn(p);
+}
+
 std::optional<Pupil> PgStore::pupil(SchoolId school, PupilId id) {
   auto found = pupils_where("WHERE school_id = $1 AND id = $2", {p(school.value), p(id.value)}, school,
                             "JOIN pupils p ON p.id = c.pupil_id WHERE p.school_id = $1 AND p.id = $2");

@@ -57,6 +57,8 @@ class PgStore final : public Store {
   void clear_login_failures(std::string_view email) override;
 
   std::vector<Pupil> pupils(SchoolId, bool include_left) override;
+  void for_each_pupil(SchoolId, bool include_left, bool with_contacts,
+                      const std::function<void(const Pupil&)>& fn) override;
   std::optional<Pupil> pupil(SchoolId, PupilId) override;
   std::optional<Pupil> pupil_by_upn(SchoolId, std::string_view upn) override;
   std::vector<Pupil> search_pupils(SchoolId, std::string_view query, int limit) override;

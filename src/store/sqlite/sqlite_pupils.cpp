@@ -82,6 +82,36 @@ std::vector<Pupil> SqliteStore::pupils(SchoolId school, bool include_left) {
                       "JOIN pupils p ON p.id = c.pupil_id WHERE p.school_id = ?");
 }
 
+// Two cursors in the same order, walked together: each pupil row, then its contact rows.
+void SqliteStore::for_each_pupil(SchoolId school, bool include_left, bool with_contacts,
+                                 const std::function<void(const Pupil&)>& fn) {
+  Lock lock(mutex_);
+  std::string filter = std::string("WHERE school_id = ?") + (include_left ? "" : " AND leaving_date IS NULL");
+  auto st = db_.prepare(std::string(kPupilColumns) + filter + kPupilOrder);
+  st.bind(school.value);
+  std::optional<Statement> c;
+  bool more_contacts = false;
+  if (with_contacts) {
+    c.emplace(db_.handle(),
+        "SELECT c.pupil_id, c.position, c.title, c.forename, c.surname, c.relationship, c.responsibility, c.email, "
+        "c.phones, c.address FROM pupil_contacts c JOIN pupils p ON p.id = c.pupil_id " +
+        std::string("WHERE p.school_id = ?") + (include_left ? "" : " AND p.leaving_date IS NULL") +
+        " ORDER BY (p.leaving_date IS NOT NULL), p.legal_surname COLLATE NOCASE, p.legal_forename COLLATE NOCASE, p.id, "
+        "c.position");
+    c->bind(school.value);
+    more_contacts = c->step();
+  }
+  while (st.step()) {
+    Pupil p = read_pupil(st, school);
+    while (more_contacts && c->integer(0) == p.id.value) {
+      p.contacts.push_back({static_cast<int>(c->integer(1)), c->text(2), c->text(3), c->text(4), c->text(5),
+                            c->integer(6) != 0, c->text(7), split_list(c->text(8), ';'), c->text(9)});
+      more_contacts = c->step();
+    }
+    fn(p);
+  }
+}
+
 std::optional<Pupil> SqliteStore::pupil(SchoolId school, PupilId id) {
   auto found = pupils_where("WHERE school_id = ? AND id = ?", [&](Statement& st) { st.bind(school.value).bind(id.value); },
                             school, "JOIN pupils p ON p.id = c.pupil_id WHERE p.school_id = ? AND p.id = ?");
