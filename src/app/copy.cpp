@@ -2,6 +2,7 @@
 
 #include "app/audit.h"
 #include <algorithm>
+#include <map>
 
 #include "app/schools.h"
 
@@ -9,17 +10,66 @@ namespace steward {
 namespace {
 
 CopiedSchool counts(Store& store, SchoolId id, const std::string& slug) {
-  return {slug,
-          store.services(id).size(),
-          store.providers(id).size(),
-          store.data_categories(id).size(),
-          store.users(id).size(),
-          store.all_audit_entries(id).size()};
+  CopiedSchool c{slug,
+                 store.services(id).size(),
+                 store.providers(id).size(),
+                 store.data_categories(id).size(),
+                 store.users(id).size(),
+                 store.all_audit_entries(id).size()};
+  store.for_each_pupil(id, true, true, [&](const Pupil& p) {
+    ++c.pupils;
+    c.contacts += p.contacts.size();
+  });
+  c.opt_outs = store.opt_outs(id, std::nullopt, std::nullopt).size();
+  for (const auto& d : store.disclosures(id, std::nullopt, std::nullopt)) {
+    ++c.disclosures;
+    c.disclosed_pupils += static_cast<std::size_t>(d.pupil_count);
+  }
+  return c;
 }
 
 bool same(const CopiedSchool& a, const CopiedSchool& b) {
   return a.services == b.services && a.providers == b.providers && a.categories == b.categories && a.users == b.users &&
-         a.audit_entries == b.audit_entries;
+         a.audit_entries == b.audit_entries && a.pupils == b.pupils && a.contacts == b.contacts &&
+         a.opt_outs == b.opt_outs && a.disclosures == b.disclosures && a.disclosed_pupils == b.disclosed_pupils;
+}
+
+// Pupils, their opt-outs (with evidence) and the disclosure log, with every id mapped to the
+// destination's.
+void copy_pupil_records(Store& from, Store& to, SchoolId source, SchoolId target,
+                        const std::map<std::int64_t, ServiceId>& services) {
+  std::vector<Pupil> pupils = from.pupils(source, true);
+  std::vector<std::optional<Date>> left;
+  for (auto& p : pupils) {
+    left.push_back(p.leaving_date);
+    p.school = target;
+  }
+  to.save_pupils(target, pupils);
+  std::map<std::int64_t, PupilId> ids;
+  for (size_t i = 0; i < pupils.size(); ++i) {
+    PupilId id = to.pupil_by_upn(target, pupils[i].upn)->id;
+    ids[pupils[i].id.value] = id;
+    if (left[i]) to.mark_pupils_left(target, {id}, *left[i]);
+  }
+  auto opt_outs = from.opt_outs(source, std::nullopt, std::nullopt);
+  std::reverse(opt_outs.begin(), opt_outs.end());  // oldest first, as they were recorded
+  for (const auto& listed : opt_outs) {
+    OptOut o = *from.opt_out(source, listed.id);  // with its evidence
+    o.school = target;
+    o.pupil = ids.at(o.pupil.value);
+    o.service = services.at(o.service.value);
+    OptOutId id = to.create_opt_out(o);
+    if (!o.in_force()) to.withdraw_opt_out(target, id, o.withdrawn_by, o.withdrawn_at, o.withdrawn_reason);
+  }
+  auto disclosures = from.disclosures(source, std::nullopt, std::nullopt);
+  std::reverse(disclosures.begin(), disclosures.end());
+  for (auto d : disclosures) {
+    std::vector<PupilId> included;
+    for (auto old_id : from.disclosed_pupils(source, d.id)) included.push_back(ids.at(old_id.value));
+    d.school = target;
+    d.service = services.at(d.service.value);
+    to.create_disclosure(d, included);
+  }
 }
 
 void copy_providers(Store& from, Store& to, SchoolId source, SchoolId target) {
@@ -45,9 +95,11 @@ CopiedSchool copy_one(Store& from, Store& to, const School& school) {
   // Services are created oldest first so that providers keep their first-use order.
   auto services = from.services(school.id);
   std::sort(services.begin(), services.end(), [](const Service& a, const Service& b) { return a.id < b.id; });
+  std::map<std::int64_t, ServiceId> service_ids;
   for (auto s : services) {
+    std::int64_t old_id = s.id.value;
     s.school = copy.id;
-    to.create_service(s);
+    service_ids[old_id] = to.create_service(s);
   }
   copy_providers(from, to, school.id, copy.id);
   for (auto u : from.users(school.id)) {
@@ -55,6 +107,7 @@ CopiedSchool copy_one(Store& from, Store& to, const School& school) {
     u.school = copy.id;
     to.create_user(u);
   }
+  copy_pupil_records(from, to, school.id, copy.id, service_ids);
   for (auto e : from.all_audit_entries(school.id)) {
     e.school = copy.id;
     to.append_audit(e);

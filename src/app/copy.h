@@ -12,6 +12,7 @@ namespace steward {
 struct CopiedSchool {
   std::string slug;
   std::size_t services = 0, providers = 0, categories = 0, users = 0, audit_entries = 0;
+  std::size_t pupils = 0, contacts = 0, opt_outs = 0, disclosures = 0, disclosed_pupils = 0;
 };
 
 // Copies the school named by `slug`, or every school when it is empty, in one transaction on

@@ -12,7 +12,7 @@
 namespace steward {
 namespace {
 
-constexpr std::size_t kBatch = 2000;
+constexpr std::size_t kBatch = 10000;
 
 std::string label(const Pupil& p) { return p.upn + " " + p.forename() + " " + p.surname(); }
 

@@ -9,21 +9,21 @@
 namespace steward::cli {
 
 void add_db_option(CLI::App& command, std::string& db) {
-  command.add_option("--db", db, "Database: a SQLite file path (or set STEWARD_DB)")->envname("STEWARD_DB");
+  command.add_option("--db", db, "Database: a SQLite file path or a postgresql:// URL (or set STEWARD_DB)")->envname("STEWARD_DB");
 }
 
 std::unique_ptr<Store> open_existing(const std::string& db) {
   if (db.empty()) throw Error::bad_request("No database given: pass --db FILE or set STEWARD_DB");
   bool is_url = db.find("://") != std::string::npos;
   if (!is_url && !std::filesystem::exists(db))
-    throw Error::bad_request("There is no database at " + db + ": create one with `steward init --db " + db + "`");
+    throw Error::bad_request("There is no database at " + printable_db(db) + ": create one with `steward init --db " + printable_db(db) + "`");
   auto store = open_store(db);
   int version = store->schema_version();
   if (version < store->latest_schema_version())
-    throw Error::bad_request("The database " + db + " is at schema version " + std::to_string(version) + " of " +
-                             std::to_string(store->latest_schema_version()) + ": run `steward migrate --db " + db + "`");
+    throw Error::bad_request("The database " + printable_db(db) + " is at schema version " + std::to_string(version) + " of " +
+                             std::to_string(store->latest_schema_version()) + ": run `steward migrate --db " + printable_db(db) + "`");
   if (version > store->latest_schema_version())
-    throw Error::bad_request("The database " + db + " was written by a newer Steward (schema version " +
+    throw Error::bad_request("The database " + printable_db(db) + " was written by a newer Steward (schema version " +
                              std::to_string(version) + ")");
   return store;
 }

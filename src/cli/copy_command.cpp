@@ -20,8 +20,9 @@ void add_copy_command(CLI::App& app) {
     to->migrate();
     for (const auto& c : copy_schools(*from, *to, a->school))
       std::cout << "Copied " << c.slug << ": " << c.services << " services, " << c.providers << " providers, "
-                << c.categories << " data categories, " << c.users << " accounts, " << c.audit_entries
-                << " audit entries (counts and audit chain verified).\n";
+                << c.categories << " data categories, " << c.users << " accounts, " << c.pupils << " pupils, "
+                << c.contacts << " contacts, " << c.opt_outs << " opt-outs, " << c.disclosures << " exports logged, "
+                << c.audit_entries << " audit entries (counts and audit chain verified).\n";
   });
 }
 

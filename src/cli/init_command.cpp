@@ -17,11 +17,11 @@ void add_init_command(CLI::App& app) {
     if (db->find("://") == std::string::npos) {
       auto parent = std::filesystem::path(*db).parent_path();
       if (!parent.empty() && !std::filesystem::exists(parent))
-        throw Error::bad_request("Cannot create " + *db + ": the folder " + parent.string() + " does not exist");
+        throw Error::bad_request("Cannot create " + printable_db(*db) + ": the folder " + parent.string() + " does not exist");
     }
     auto store = open_store(*db);
     store->migrate();
-    std::cout << "Database " << *db << " is at schema version " << store->schema_version() << ".\n";
+    std::cout << "Database " << printable_db(*db) << " is at schema version " << store->schema_version() << ".\n";
     if (!*demo) return;
     if (store->school("crook-primary")) throw Error::conflict("The database already has the demo school crook-primary");
     auto login = load_demo(*store);
@@ -37,7 +37,7 @@ void add_migrate_command(CLI::App& app) {
   add_db_option(*cmd, *db);
   cmd->callback([db] {
     if (db->find("://") == std::string::npos && !std::filesystem::exists(*db))
-      throw Error::bad_request("There is no database at " + *db + ": create one with `steward init --db " + *db + "`");
+      throw Error::bad_request("There is no database at " + printable_db(*db) + ": create one with `steward init --db " + printable_db(*db) + "`");
     auto store = open_store(*db);
     int before = store->schema_version();
     store->migrate();

@@ -14,4 +14,20 @@ std::unique_ptr<Store> open_store(const std::string& db) {
   return std::make_unique<SqliteStore>(db);
 }
 
+std::string printable_db(const std::string& db) {
+  std::string out = db;
+  auto scheme = out.find("://");
+  auto at = out.find('@');
+  if (scheme != std::string::npos && at != std::string::npos && at > scheme) {
+    auto colon = out.find(':', scheme + 3);
+    if (colon != std::string::npos && colon < at) out.replace(colon + 1, at - colon - 1, "***");
+  }
+  auto pw = out.find("password=");
+  if (pw != std::string::npos) {
+    auto end = out.find('&', pw);
+    out.replace(pw + 9, (end == std::string::npos ? out.size() : end) - pw - 9, "***");
+  }
+  return out;
+}
+
 }  // namespace steward

@@ -111,6 +111,7 @@ class Store {
   // The disclosure log: every export, with the pupils it included.
   virtual DisclosureId create_disclosure(const Disclosure&, const std::vector<PupilId>& pupils) = 0;
   virtual std::vector<Disclosure> disclosures(SchoolId, std::optional<ServiceId>, std::optional<PupilId>) = 0;
+  virtual std::vector<PupilId> disclosed_pupils(SchoolId, DisclosureId) = 0;
 
   // The audit trail, one hash chain per school (so a school's trail moves with it intact).
   // REQUIRES for last_audit + append_audit: inside one transaction, which serialises
@@ -124,5 +125,8 @@ class Store {
 // Opens the store a DB argument names: a file path is SQLite (created if absent);
 // postgresql:// URLs name a PostgreSQL server. Errors name what failed.
 std::unique_ptr<Store> open_store(const std::string& db);
+
+// The DB argument fit to print: a password in a URL (user:secret@ or password=secret) is hidden.
+std::string printable_db(const std::string& db);
 
 }  // namespace steward

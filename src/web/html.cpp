@@ -24,39 +24,42 @@ void escape_into(std::string& out, std::string_view text) {
   }
 }
 
+enum class Kind { Text, Raw, Element, Fragment };
+
 }  // namespace
 
-Node::Node(std::string_view text) : kind_(Kind::Text), text_(text) {}
-Node::Node(Trusted raw) : kind_(Kind::Raw), text_(std::move(raw.markup)) {}
+struct Node::Data {
+  Kind kind = Kind::Text;
+  const char* tag = "";
+  std::string text;
+  std::vector<Attr> attrs;
+  Nodes children;
+};
+
+Node::Node(std::string_view text) : d_(std::make_shared<const Data>(Data{Kind::Text, "", std::string(text), {}, {}})) {}
+Node::Node(Trusted raw) : d_(std::make_shared<const Data>(Data{Kind::Raw, "", std::move(raw.markup), {}, {}})) {}
 
 Node Node::element(const char* tag, std::vector<Attr> attrs, Nodes children) {
-  Node n;
-  n.kind_ = Kind::Element;
-  n.tag_ = tag;
-  n.attrs_ = std::move(attrs);
-  n.children_ = std::move(children);
-  return n;
+  return Node(std::make_shared<const Data>(Data{Kind::Element, tag, {}, std::move(attrs), std::move(children)}));
 }
 
 Node Node::fragment(Nodes children) {
-  Node n;
-  n.kind_ = Kind::Fragment;
-  n.children_ = std::move(children);
-  return n;
+  return Node(std::make_shared<const Data>(Data{Kind::Fragment, "", {}, {}, std::move(children)}));
 }
 
 void Node::render(std::string& out) const {
-  switch (kind_) {
-    case Kind::Text: escape_into(out, text_); return;
-    case Kind::Raw: out += text_; return;
+  const Data& d = *d_;
+  switch (d.kind) {
+    case Kind::Text: escape_into(out, d.text); return;
+    case Kind::Raw: out += d.text; return;
     case Kind::Fragment:
-      for (const auto& c : children_) c.render(out);
+      for (const auto& c : d.children) c.render(out);
       return;
     case Kind::Element: break;
   }
   out += '<';
-  out += tag_;
-  for (const auto& a : attrs_) {
+  out += d.tag;
+  for (const auto& a : d.attrs) {
     if (!a.present) continue;
     out += ' ';
     out += a.name;
@@ -65,10 +68,10 @@ void Node::render(std::string& out) const {
     out += '"';
   }
   out += '>';
-  if (is_void(tag_)) return;
-  for (const auto& c : children_) c.render(out);
+  if (is_void(d.tag)) return;
+  for (const auto& c : d.children) c.render(out);
   out += "</";
-  out += tag_;
+  out += d.tag;
   out += '>';
 }
 

@@ -2,6 +2,7 @@
 // The escaping HTML builder. Views build a tree of Nodes; text and attribute values are always
 // escaped when rendered. Raw markup only enters through html::Trusted, which a reviewer can
 // grep for; URLs in href/action pass a scheme check (http, https, mailto, relative).
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -36,13 +37,11 @@ class Node {
   std::string render() const;
 
  private:
-  enum class Kind { Text, Raw, Element, Fragment };
-  Node() = default;
-  Kind kind_ = Kind::Text;
-  const char* tag_ = "";
-  std::string text_;
-  std::vector<Attr> attrs_;
-  Nodes children_;
+  // Nodes are immutable and shared: views pass children in braced lists, which copy, so a copy
+  // must cost a reference count, not the whole subtree.
+  struct Data;
+  explicit Node(std::shared_ptr<const Data> d) : d_(std::move(d)) {}
+  std::shared_ptr<const Data> d_;
 };
 
 inline Node el(const char* tag, std::vector<Attr> attrs, Nodes children = {}) {

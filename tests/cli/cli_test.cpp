@@ -168,10 +168,31 @@ TEST(CliPostgres, InitMigrateAndCopyToPostgresAndBack) {
   TempDir dir;
   init_demo(dir);
   ASSERT_EQ(steward({"service", "retire", "--db", dir.file("s.db"), "Kindle"}).status, 0);
+  // Pupils, an opt-out with its evidence and an export travel with the school.
+  write_file(dir.file("roll.csv"),
+             "UPN,Legal Surname,Legal Forename,DOB,Gender,Contact 1 Name,Contact 1 Relationship\n"
+             "B801200005001,Khan,Arthur,2019-03-20,M,Kelly Khan,Mother\n"
+             "R674123101121,Smith,Olivia,2019-05-02,F,Tom Smith,Father\n");
+  ASSERT_EQ(steward({"pupils", "import", "--db", dir.file("s.db"), dir.file("roll.csv")}).status, 0);
+  write_file(dir.file("letter.txt"), std::string("signed\0letter", 13));
+  ASSERT_EQ(steward({"optout", "add", "--db", dir.file("s.db"), "--upn", "B801200005001", "--service", "ClassDojo", "--by",
+                     "Kelly Khan", "--relationship", "Mother", "--received", "2026-10-01", "--method", "letter",
+                     "--evidence", dir.file("letter.txt")})
+                .status,
+            0);
+  ASSERT_EQ(steward({"export", "--db", dir.file("s.db"), "--service", "ClassDojo", "--format", "csv", "--out",
+                     dir.file("dojo.csv")})
+                .status,
+            0);
   PgTestDatabase pg;
   RunResult to = steward({"copy", "--from", dir.file("s.db"), "--to", pg.url()});
   ASSERT_EQ(to.status, 0) << to.err;
   EXPECT_NE(to.out.find("Copied crook-primary: 15 services"), std::string::npos) << to.out;
+  EXPECT_NE(to.out.find("2 pupils, 2 contacts, 1 opt-outs, 1 exports logged"), std::string::npos) << to.out;
+  RunResult sar = steward({"sar", "--db", pg.url(), "--upn", "B801200005001", "--json"});
+  EXPECT_NE(sar.out.find("\"opted_out\": true"), std::string::npos) << sar.out;
+  EXPECT_EQ(steward({"sar", "--db", pg.url(), "--upn", "R674123101121"}).out.find("ClassDojo (csv)") == std::string::npos,
+            false);
   EXPECT_EQ(steward({"migrate", "--db", pg.url()}).status, 0);
   RunResult back = steward({"copy", "--from", pg.url(), "--to", dir.file("back.db"), "--school", "crook-primary"});
   ASSERT_EQ(back.status, 0) << back.err;

@@ -129,3 +129,19 @@ TEST(DataCategories, StandardTaxonomyCoversTheSeedAndMarksSensitiveData) {
 
 }  // namespace
 }  // namespace steward
+
+#include "store/store.h"
+
+namespace steward {
+namespace {
+
+TEST(PrintableDb, HidesPasswords) {
+  EXPECT_EQ(printable_db("postgresql://steward:secret@db.example:5432/la"), "postgresql://steward:***@db.example:5432/la");
+  EXPECT_EQ(printable_db("postgresql://steward@db.example/la?password=secret&sslmode=require"),
+            "postgresql://steward@db.example/la?password=***&sslmode=require");
+  EXPECT_EQ(printable_db("./var/steward.db"), "./var/steward.db");
+  EXPECT_EQ(printable_db("postgresql:///steward?host=/run/postgresql"), "postgresql:///steward?host=/run/postgresql");
+}
+
+}  // namespace
+}  // namespace steward

@@ -278,4 +278,13 @@ std::vector<Disclosure> PgStore::disclosures(SchoolId school, std::optional<Serv
   return out;
 }
 
+std::vector<PupilId> PgStore::disclosed_pupils(SchoolId school, DisclosureId id) {
+  auto r = run("SELECT dp.pupil_id FROM disclosure_pupils dp JOIN disclosures d ON d.id = dp.disclosure_id "
+               "WHERE d.school_id = $1 AND d.id = $2 ORDER BY dp.pupil_id",
+               {p(school.value), p(id.value)});
+  std::vector<PupilId> out;
+  for (int i = 0; i < r.rows(); ++i) out.push_back({r.integer(i, 0)});
+  return out;
+}
+
 }  // namespace steward

@@ -22,7 +22,9 @@ struct ThreadTx {
 };
 thread_local ThreadTx tx;
 
-constexpr std::size_t kMaxIdle = 8;
+// Enough idle connections for every request thread that is usually busy, so a busy server
+// does not connect anew for most requests.
+constexpr std::size_t kMaxIdle = 64;
 constexpr const char* kChannel = "steward_changes";
 
 }  // namespace

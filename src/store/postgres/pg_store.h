@@ -72,6 +72,7 @@ class PgStore final : public Store {
 
   DisclosureId create_disclosure(const Disclosure&, const std::vector<PupilId>& pupils) override;
   std::vector<Disclosure> disclosures(SchoolId, std::optional<ServiceId>, std::optional<PupilId>) override;
+  std::vector<PupilId> disclosed_pupils(SchoolId, DisclosureId) override;
 
   void append_audit(const AuditEntry&) override;
   std::optional<AuditEntry> last_audit(SchoolId) override;

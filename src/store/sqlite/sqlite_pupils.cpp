@@ -298,4 +298,15 @@ std::vector<Disclosure> SqliteStore::disclosures(SchoolId school, std::optional<
   return out;
 }
 
+std::vector<PupilId> SqliteStore::disclosed_pupils(SchoolId school, DisclosureId id) {
+  Lock lock(mutex_);
+  auto st = db_.prepare(
+      "SELECT dp.pupil_id FROM disclosure_pupils dp JOIN disclosures d ON d.id = dp.disclosure_id "
+      "WHERE d.school_id = ? AND d.id = ? ORDER BY dp.pupil_id");
+  st.bind(school.value).bind(id.value);
+  std::vector<PupilId> out;
+  while (st.step()) out.push_back({st.integer(0)});
+  return out;
+}
+
 }  // namespace steward
