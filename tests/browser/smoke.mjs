@@ -202,6 +202,46 @@ async function checkNewServicePublished(page, baseUrl, tmp) {
   step(`published page now lists ${DEMO_SERVICE_COUNT + 1} services, "${NEW_SERVICE}" under pupils`);
 }
 
+// The point of it all: import a roll, record a parent's opt-out, and see the export leave the
+// pupil out.
+const ROLL = [
+  'UPN,Legal Surname,Legal Forename,DOB,Gender,Year,Reg Group',
+  'B801200005001,Khan,Arthur,2019-03-20,M,2,2B',
+  'R674123101121,Smith,Olivia,2019-05-02,F,2,2B',
+].join('\n') + '\n';
+
+async function importPupils(page, baseUrl) {
+  await page.goto(`${baseUrl}/schools/${SCHOOL}/pupils/import`);
+  await page.setInputFiles('#file', { name: 'roll.csv', mimeType: 'text/csv', buffer: Buffer.from(ROLL) });
+  await page.uncheck('#dry_run');
+  await page.click('button:has-text("Upload")');
+  check(await page.getByText('Pupils imported').count() === 1, 'the import did not report "Pupils imported"');
+  step('imported two pupils from a CSV upload');
+}
+
+async function recordOptOut(page, baseUrl) {
+  await page.goto(`${baseUrl}/schools/${SCHOOL}/pupils?q=Khan`);
+  await page.click('a:has-text("Arthur Khan")');
+  await page.click('a:has-text("Record an opt-out")');
+  await page.getByLabel('ClassDojo', { exact: true }).check();
+  await page.fill('#decided_by', 'Kelly Khan');
+  await page.fill('#relationship', 'Mother');
+  await page.click('button:has-text("Record opt-out")');
+  check(await page.getByText('Kelly Khan (Mother)').count() === 1, 'the opt-out is not shown on the pupil\'s page');
+  step('recorded a parent\'s opt-out of ClassDojo for Arthur Khan');
+}
+
+async function exportLeavesPupilOut(page, baseUrl) {
+  await page.goto(`${baseUrl}${REGISTER}`);
+  await page.click('a:has-text("ClassDojo")');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('button:has-text("Download export")')]);
+  const file = await download.path();
+  const csv = (await import('node:fs')).readFileSync(file, 'utf8');
+  check(csv.startsWith('forename,surname'), `the export has other columns: ${csv.split('\n')[0]}`);
+  check(csv.includes('Olivia') && !csv.includes('Arthur'), 'the export does not leave the opted-out pupil out');
+  step('the ClassDojo export holds only names, and only the pupil who was not opted out');
+}
+
 // --- driver ---------------------------------------------------------------------------------
 
 async function main() {
@@ -235,7 +275,7 @@ async function main() {
     step(`steward serving on ${baseUrl}`);
 
     browser = await chromium.launch(CHROMIUM);
-    page = await browser.newPage();
+    page = await browser.newPage({ acceptDownloads: true });
     page.setDefaultTimeout(ACTION_TIMEOUT_MS);
     page.setDefaultNavigationTimeout(NAVIGATION_TIMEOUT_MS);
 
@@ -243,6 +283,9 @@ async function main() {
     await signIn(page, baseUrl, login);
     await addService(page, baseUrl);
     await checkNewServicePublished(page, baseUrl, tmp);
+    await importPupils(page, baseUrl);
+    await recordOptOut(page, baseUrl);
+    await exportLeavesPupilOut(page, baseUrl);
     passed = true;
   } catch (error) {
     console.error(`FAIL: ${error instanceof TestFailure ? error.message : error.stack}`);
