@@ -339,18 +339,11 @@ void PgStore::update_service(const Service& s) {
   });
 }
 
-// One round trip: each service row carries its providers and categories, in order, joined
-// with the unit separator.
 std::vector<Service> PgStore::services_where(const char* where, const Params& params, std::int64_t school) {
   std::vector<Service> out;
-  auto r = run(std::string(
-                   "SELECT id, section, name, website, purposes, description, controls, risk_assessment_date, status, "
-                   "notes, updated_at, "
-                   "(SELECT string_agg(pr.name, E'\\x1f' ORDER BY sp.position) FROM service_providers sp "
-                   " JOIN providers pr ON pr.id = sp.provider_id WHERE sp.service_id = services.id), "
-                   "(SELECT string_agg(c.name, E'\\x1f' ORDER BY sd.position) FROM service_data sd "
-                   " JOIN data_categories c ON c.id = sd.category_id WHERE sd.service_id = services.id) "
-                   "FROM services ") +
+  std::map<std::int64_t, size_t> index;
+  auto r = run(std::string("SELECT id, section, name, website, purposes, description, controls, risk_assessment_date, "
+                           "status, notes, updated_at FROM services ") +
                    where,
                params);
   for (int i = 0; i < r.rows(); ++i) {
@@ -367,10 +360,21 @@ std::vector<Service> PgStore::services_where(const char* where, const Params& pa
     s.status = parse_service_status(r.text(i, 8)).value_or(ServiceStatus::Proposed);
     s.notes = r.text(i, 9);
     s.updated_at = r.text(i, 10);
-    s.providers = split_list(r.text(i, 11), '\x1f');
-    s.data_categories = split_list(r.text(i, 12), '\x1f');
+    index[s.id.value] = out.size();
     out.push_back(std::move(s));
   }
+  auto providers = run(
+      "SELECT sp.service_id, pr.name FROM service_providers sp JOIN providers pr ON pr.id = sp.provider_id "
+      "JOIN services s ON s.id = sp.service_id WHERE s.school_id = $1 ORDER BY sp.service_id, sp.position",
+      {p(school)});
+  for (int i = 0; i < providers.rows(); ++i)
+    if (auto it = index.find(providers.integer(i, 0)); it != index.end()) out[it->second].providers.push_back(providers.text(i, 1));
+  auto data = run(
+      "SELECT sd.service_id, c.name FROM service_data sd JOIN data_categories c ON c.id = sd.category_id "
+      "JOIN services s ON s.id = sd.service_id WHERE s.school_id = $1 ORDER BY sd.service_id, sd.position",
+      {p(school)});
+  for (int i = 0; i < data.rows(); ++i)
+    if (auto it = index.find(data.integer(i, 0)); it != index.end()) out[it->second].data_categories.push_back(data.text(i, 1));
   return out;
 }
 
