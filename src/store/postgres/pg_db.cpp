@@ -50,13 +50,33 @@ void Connection::fail(PGresult* r, std::string_view what) {
   throw Error::internal("Database error while " + std::string(what) + ": " + detail);
 }
 
+// Queries are prepared once per connection, so PostgreSQL plans each only once rather than on
+// every request. Statements that touch temporary tables (bulk imports) are left unprepared.
+std::string Connection::prepared(const std::string& sql, int params) {
+  auto it = statements_.find(sql);
+  if (it != statements_.end()) return it->second;
+  bool plannable = (sql.rfind("SELECT", 0) == 0 || sql.rfind("INSERT", 0) == 0 || sql.rfind("UPDATE", 0) == 0 ||
+                    sql.rfind("DELETE", 0) == 0) &&
+                   sql.find("import_") == std::string::npos;
+  if (!plannable || statements_.size() >= 500) return "";
+  std::string name = "s" + std::to_string(statements_.size());
+  PGresult* r = PQprepare(conn_.get(), name.c_str(), sql.c_str(), params, nullptr);
+  if (!r || PQresultStatus(r) != PGRES_COMMAND_OK) fail(r, "preparing a query");
+  PQclear(r);
+  statements_.emplace(sql, name);
+  return name;
+}
+
 Result Connection::exec(std::string_view sql, const Params& params) {
   std::vector<const char*> values;
   values.reserve(params.size());
   for (const auto& v : params) values.push_back(v ? v->c_str() : nullptr);
   std::string query(sql);
-  PGresult* r = PQexecParams(conn_.get(), query.c_str(), static_cast<int>(values.size()), nullptr, values.data(),
-                             nullptr, nullptr, 0);
+  std::string name = prepared(query, static_cast<int>(values.size()));
+  PGresult* r = name.empty() ? PQexecParams(conn_.get(), query.c_str(), static_cast<int>(values.size()), nullptr,
+                                            values.data(), nullptr, nullptr, 0)
+                             : PQexecPrepared(conn_.get(), name.c_str(), static_cast<int>(values.size()), values.data(),
+                                              nullptr, nullptr, 0);
   auto status = r ? PQresultStatus(r) : PGRES_FATAL_ERROR;
   if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) fail(r, "running a query");
   return Result(r);

@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace steward::pg {
@@ -51,7 +52,11 @@ class Connection {
 
  private:
   [[noreturn]] void fail(PGresult* r, std::string_view what);
+  // The name of the prepared statement for `sql`, preparing it on first use; empty for
+  // statements that are not worth or not able to be prepared.
+  std::string prepared(const std::string& sql, int params);
   std::unique_ptr<PGconn, void (*)(PGconn*)> conn_;
+  std::unordered_map<std::string, std::string> statements_;
 };
 
 // Appends one field in COPY text format: backslash escapes, \N for NULL; then a tab or, for the
