@@ -13,20 +13,22 @@ namespace steward {
 using sqlite::Statement;
 using Lock = std::lock_guard<std::recursive_mutex>;
 
-SqliteStore::SqliteStore(const std::string& path) : db_(path), path_(path) {}
+SqliteStore::SqliteStore(const std::string& path) : db_(path), path_(path), wal_path_(path + "-wal") {}
 
-// Every commit, from any process, writes the database file or its write-ahead log, so their
-// sizes and modification times change. File times are coarse (a few milliseconds), so the
-// current second is mixed in too: a change hidden by that coarseness is noticed within a second.
+// In WAL mode every commit, from any process, appends to the write-ahead log, so its size and
+// modification time change; a checkpoint moves pages into the database file without changing
+// what readers see. When the log is gone (the last connection closed), the database file
+// speaks for itself. File times are coarse (a few milliseconds), so the current second is mixed
+// in too: a change hidden by that coarseness is noticed within a second.
 std::uint64_t SqliteStore::change_token() {
   std::uint64_t token = static_cast<std::uint64_t>(std::time(nullptr));
-  for (const std::string& file : {path_, path_ + "-wal"}) {
-    struct stat st {};
-    if (::stat(file.c_str(), &st) != 0) continue;
-    for (std::uint64_t v : {static_cast<std::uint64_t>(st.st_size), static_cast<std::uint64_t>(st.st_mtim.tv_sec),
-                            static_cast<std::uint64_t>(st.st_mtim.tv_nsec), static_cast<std::uint64_t>(st.st_ino)})
-      token = token * 1099511628211ULL ^ v;
-  }
+  struct stat st {};
+  bool wal = ::stat(wal_path_.c_str(), &st) == 0;
+  if (!wal && ::stat(path_.c_str(), &st) != 0) return token;
+  for (std::uint64_t v : {static_cast<std::uint64_t>(wal), static_cast<std::uint64_t>(st.st_size),
+                          static_cast<std::uint64_t>(st.st_mtim.tv_sec), static_cast<std::uint64_t>(st.st_mtim.tv_nsec),
+                          static_cast<std::uint64_t>(st.st_ino)})
+    token = token * 1099511628211ULL ^ v;
   return token;
 }
 

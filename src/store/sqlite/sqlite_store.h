@@ -88,6 +88,7 @@ class SqliteStore final : public Store {
   sqlite::Connection db_;
   int depth_ = 0;  // nesting of transaction()
   std::string path_;
+  std::string wal_path_;
 };
 
 }  // namespace steward
