@@ -45,12 +45,17 @@ void copy_pupil_records(Store& from, Store& to, SchoolId source, SchoolId target
     p.school = target;
   }
   to.save_pupils(target, pupils);
+  // One read of the new ids, and one update per leaving date, not a query per pupil.
+  std::map<std::string, PupilId> by_upn;
+  for (const auto& p : to.pupils(target, true)) by_upn.emplace(p.upn, p.id);
   std::map<std::int64_t, PupilId> ids;
+  std::map<Date, std::vector<PupilId>> leavers;
   for (size_t i = 0; i < pupils.size(); ++i) {
-    PupilId id = to.pupil_by_upn(target, pupils[i].upn)->id;
+    PupilId id = by_upn.at(pupils[i].upn);
     ids[pupils[i].id.value] = id;
-    if (left[i]) to.mark_pupils_left(target, {id}, *left[i]);
+    if (left[i]) leavers[*left[i]].push_back(id);
   }
+  for (const auto& [on, group] : leavers) to.mark_pupils_left(target, group, on);
   auto opt_outs = from.opt_outs(source, std::nullopt, std::nullopt);
   std::reverse(opt_outs.begin(), opt_outs.end());  // oldest first, as they were recorded
   for (const auto& listed : opt_outs) {

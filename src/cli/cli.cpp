@@ -28,6 +28,18 @@ std::unique_ptr<Store> open_existing(const std::string& db) {
   return store;
 }
 
+Service service_argument(Store& store, const School& school, const std::string& which, std::optional<Section> prefer) {
+  bool numeric = !which.empty() && which.size() < 18 && which.find_first_not_of("0123456789") == std::string::npos;
+  if (numeric) return find_service(store, school, {std::stoll(which)});
+  if (!prefer) return find_service_by_name(store, school, which);
+  try {
+    return find_service_by_name(store, school, which, prefer);
+  } catch (const Error& e) {
+    if (e.status() != 404) throw;
+    return find_service_by_name(store, school, which);
+  }
+}
+
 std::string read_password(const std::string& prompt) {
   bool tty = isatty(STDIN_FILENO);
   termios old{};

@@ -8,6 +8,7 @@
 #include <memory>
 #include <string>
 
+#include "app/register.h"
 #include "app/schools.h"
 #include "store/store.h"
 
@@ -19,6 +20,10 @@ int run(int argc, char** argv);
 std::unique_ptr<Store> open_existing(const std::string& db);
 // Adds --db (default $STEWARD_DB) to a command.
 void add_db_option(CLI::App& command, std::string& db);
+// The service a --service argument or positional names: an id, or a name (ignoring case).
+// `prefer` picks the section when the name is in two (G Suite in the demo); a name found only
+// in another section is still returned, so the use case can say why it refuses.
+Service service_argument(Store&, const School&, const std::string& which, std::optional<Section> prefer = {});
 // Reads a password from standard input, without echo when it is a terminal.
 std::string read_password(const std::string& prompt);
 

@@ -24,8 +24,7 @@ void add_export_command(CLI::App& app) {
   cmd->callback([a] {
     auto store = open_existing(a->db);
     School school = resolve_school(*store, a->school);
-    bool numeric = a->service.find_first_not_of("0123456789") == std::string::npos && !a->service.empty() && a->service.size() < 18;
-    Service service = numeric ? find_service(*store, school, {std::stoll(a->service)}) : find_service_by_name(*store, school, a->service);
+    Service service = service_argument(*store, school, a->service);
     auto file = export_for_service(*store, Actor::command_line(), school, service.id, *parse_export_format(a->format));
     std::ofstream out(a->out, std::ios::binary);
     if (!out || !out.write(file.bytes.data(), static_cast<std::streamsize>(file.bytes.size())))

@@ -16,17 +16,9 @@ struct Args {
   std::int64_t id = 0;
 };
 
+// Opt-outs concern the pupils-or-parents section when a product is in two.
 Service service_named(Store& store, const School& school, const std::string& which) {
-  bool numeric = !which.empty() && which.find_first_not_of("0123456789") == std::string::npos && which.size() < 18;
-  if (numeric) return find_service(store, school, {std::stoll(which)});
-  // A product can be in two sections (G Suite); opt-outs concern the pupils-or-parents one. A
-  // service only in another section is found too, so that add_opt_out can say why it refuses.
-  try {
-    return find_service_by_name(store, school, which, Section::Pupils);
-  } catch (const Error& e) {
-    if (e.status() != 404) throw;
-    return find_service_by_name(store, school, which);
-  }
+  return service_argument(store, school, which, Section::Pupils);
 }
 
 std::optional<Evidence> read_evidence(const std::string& path) {

@@ -76,8 +76,7 @@ Error as_options(const Error& e) {
 }
 
 Service find(Store& store, const School& school, const std::string& which) {
-  bool numeric = !which.empty() && which.find_first_not_of("0123456789") == std::string::npos && which.size() < 18;
-  return numeric ? find_service(store, school, {std::stoll(which)}) : find_service_by_name(store, school, which);
+  return service_argument(store, school, which);
 }
 
 void print_service(const Service& s) {

@@ -44,6 +44,12 @@ Node fieldset(const Field& f, Node body) {
 
 }  // namespace
 
+std::string error_for(const std::vector<FieldError>& errors, std::string_view field) {
+  for (const auto& e : errors)
+    if (e.field == field) return e.message;
+  return "";
+}
+
 Node error_summary(const std::vector<FieldError>& errors) {
   if (errors.empty()) return none();
   Nodes items;

@@ -19,6 +19,9 @@ struct Field {
 
 using Options = std::vector<std::pair<std::string, std::string>>;  // value, label
 
+// The message for `field` among `errors`, empty when that field is fine.
+std::string error_for(const std::vector<FieldError>& errors, std::string_view field);
+
 html::Node error_summary(const std::vector<FieldError>&);
 html::Node text_input(const Field&, const char* type = "text", const char* width = "");
 html::Node textarea(const Field&, int rows = 4);

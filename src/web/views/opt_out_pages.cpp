@@ -18,11 +18,6 @@ Node row(Nodes cells) { return table_row(std::move(cells)); }
 std::string base(const Chrome& c) { return "/schools/" + c.school->slug; }
 std::string name_of(const Pupil& p) { return p.forename() + " " + p.surname(); }
 
-std::string error_for(const std::vector<FieldError>& errors, const char* field) {
-  for (const auto& e : errors)
-    if (e.field == field) return e.message;
-  return "";
-}
 
 Options method_options() {
   return {{"letter", "Letter"}, {"email", "Email"}, {"form", "Form"}};

@@ -28,11 +28,6 @@ bool uses(const Service& s, const DataCategory& c) {
                      [&](const std::string& n) { return iequals(n, c.name); });
 }
 
-std::string error_for(const std::vector<FieldError>& errors, const char* field) {
-  for (const auto& e : errors)
-    if (e.field == field) return e.message;
-  return "";
-}
 
 }  // namespace
 

@@ -5,14 +5,6 @@ namespace steward::web {
 
 using namespace html;
 
-namespace {
-std::string error_for(const std::vector<FieldError>& errors, const std::string& field) {
-  for (const auto& e : errors)
-    if (e.field == field) return e.message;
-  return "";
-}
-}  // namespace
-
 std::string service_form_page(const Chrome& c, const ServiceForm& f, const std::vector<DataCategory>& categories,
                               const std::vector<FieldError>& errors, const std::string& action_url, bool is_new) {
   auto err = [&](const char* field) { return error_for(errors, field); };
