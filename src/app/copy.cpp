@@ -16,7 +16,7 @@ CopiedSchool counts(Store& store, SchoolId id, const std::string& slug) {
                  store.data_categories(id).size(),
                  store.users(id).size(),
                  store.all_audit_entries(id).size()};
-  store.for_each_pupil(id, true, true, [&](const Pupil& p) {
+  store.for_each_pupil(id, true, PupilParts{}, [&](const Pupil& p) {
     ++c.pupils;
     c.contacts += p.contacts.size();
   });

@@ -1,6 +1,6 @@
 #include "app/pupil_import.h"
 
-#include <iterator>
+#include <sstream>
 #include <unordered_map>
 
 #include "app/audit.h"
@@ -50,7 +50,8 @@ struct Known {
 
 std::unordered_map<std::string, Known> known_pupils(Store& store, const School& school) {
   std::unordered_map<std::string, Known> known;
-  for (const auto& p : store.pupils(school.id, true)) known.emplace(p.upn, Known{p.id, fingerprint(p), p.on_roll(), label(p)});
+  store.for_each_pupil(school.id, true, PupilParts{},
+                       [&](const Pupil& p) { known.emplace(p.upn, Known{p.id, fingerprint(p), p.on_roll(), label(p)}); });
   return known;
 }
 
@@ -76,7 +77,9 @@ class Importer {
       auto header = read_ctf(file, on_pupil, problems_);
       report_.full = lower(header.document_qualifier) != "partial";
     } else {
-      std::string text((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
+      std::ostringstream whole;
+      whole << file.rdbuf();
+      std::string text = std::move(whole).str();
       read_mis_csv(text, on_pupil, problems_);
     }
     if (options_.progress) options_.progress(report_.read);

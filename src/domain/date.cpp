@@ -30,11 +30,18 @@ bool Date::valid(int year, int month, int day) {
   return day <= max;
 }
 
+// Exactly YYYY-MM-DD in ASCII digits: read per character, since a whole roll's dates pass here.
 std::optional<Date> Date::parse_iso(std::string_view t) {
   if (t.size() != 10 || t[4] != '-' || t[7] != '-') return std::nullopt;
-  auto y = to_int(t.substr(0, 4)), m = to_int(t.substr(5, 2)), d = to_int(t.substr(8, 2));
-  if (!y || !m || !d || !valid(*y, *m, *d)) return std::nullopt;
-  return Date{*y, *m, *d};
+  int v[8];
+  int k = 0;
+  for (int i : {0, 1, 2, 3, 5, 6, 8, 9}) {
+    if (t[i] < '0' || t[i] > '9') return std::nullopt;
+    v[k++] = t[i] - '0';
+  }
+  int y = v[0] * 1000 + v[1] * 100 + v[2] * 10 + v[3], m = v[4] * 10 + v[5], d = v[6] * 10 + v[7];
+  if (!valid(y, m, d)) return std::nullopt;
+  return Date{y, m, d};
 }
 
 std::optional<Date> Date::from_parts(std::string_view day, std::string_view month, std::string_view year) {
@@ -44,9 +51,19 @@ std::optional<Date> Date::from_parts(std::string_view day, std::string_view mont
 }
 
 std::string Date::iso() const {
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, month, day);
-  return buf;
+  if (year < 0 || year > 9999 || month < 0 || month > 99 || day < 0 || day > 99) {
+    char buf[40];
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, month, day);
+    return buf;
+  }
+  // Without printf: a whole roll's dates are written through here.
+  std::string out = "0000-00-00";
+  for (int i = 3, y = year; i >= 0; --i, y /= 10) out[i] = static_cast<char>('0' + y % 10);
+  out[5] = static_cast<char>('0' + month / 10);
+  out[6] = static_cast<char>('0' + month % 10);
+  out[8] = static_cast<char>('0' + day / 10);
+  out[9] = static_cast<char>('0' + day % 10);
+  return out;
 }
 
 std::string Date::long_form() const {

@@ -24,6 +24,24 @@ std::vector<ExportField> fields_for_category(std::string_view name) {
   return {};
 }
 
+PupilParts pupil_parts_for(const std::vector<ExportField>& fields) {
+  using F = ExportField;
+  PupilParts parts = PupilParts::none();
+  for (auto f : fields) {
+    switch (f) {
+      case F::Forename: case F::Surname: parts.names = true; break;
+      case F::Upn: break;
+      case F::DateOfBirth: parts.date_of_birth = true; break;
+      case F::Gender: parts.gender = true; break;
+      case F::Year: case F::RegGroup: parts.school_class = true; break;
+      case F::Sen: case F::Fsm: case F::PupilPremium: parts.needs = true; break;
+      case F::ContactNames: case F::ContactEmails: case F::ContactPhones: parts.contacts = true; break;
+      case F::Address: parts.address = true; break;
+    }
+  }
+  return parts;
+}
+
 std::string_view export_field_column(ExportField f) {
   switch (f) {
     case ExportField::Forename: return "forename";

@@ -6,6 +6,8 @@
 #include <string_view>
 #include <vector>
 
+#include "domain/pupil.h"
+
 namespace steward {
 
 enum class ExportField {
@@ -28,6 +30,9 @@ enum class ExportField {
 // The fields a category sends, in column order; empty when the category is not exportable.
 std::vector<ExportField> fields_for_category(std::string_view category_name);
 std::string_view export_field_column(ExportField);  // CSV column name: "forename", "upn", ...
+
+// What a store must read of each pupil to write these fields.
+PupilParts pupil_parts_for(const std::vector<ExportField>&);
 
 struct ExportPlan {
   std::vector<ExportField> fields;            // de-duplicated, in a fixed column order

@@ -44,6 +44,21 @@ struct Pupil {
   std::string surname() const { return preferred_surname.empty() ? legal_surname : preferred_surname; }
 };
 
+// The parts of a pupil a reader needs, so that a store may leave the others unread: an export
+// of a whole roll reads only what the service receives. Id and UPN are always read.
+struct PupilParts {
+  bool names = true;  // legal and preferred
+  bool date_of_birth = true;
+  bool gender = true;
+  bool school_class = true;  // year and registration group
+  bool needs = true;         // SEN, FSM, pupil premium
+  bool address = true;
+  bool contacts = true;
+  bool roll_dates = true;  // entry and leaving
+
+  static PupilParts none() { return {false, false, false, false, false, false, false, false}; }
+};
+
 // Gender as written in CTF (<Sex> or <Gender>) or an MIS export ("Male", "f", ...), as "M",
 // "F", "U" or "X"; nullopt for a value no system writes.
 std::optional<std::string> normalise_gender(std::string_view);

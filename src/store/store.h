@@ -40,7 +40,10 @@ class Store {
   // Schema: an ordered list of migrations; the version is how many have run.
   virtual int schema_version() = 0;
   virtual int latest_schema_version() const = 0;
-  virtual void migrate() = 0;  // runs the missing migrations, each in its own transaction
+  // Runs the missing migrations up to `version` (the latest when absent), each in its own
+  // transaction. Stopping short is for testing a migration on data written by the schema before it.
+  void migrate() { migrate_to(latest_schema_version()); }
+  virtual void migrate_to(int version) = 0;
 
   // Schools. REQUIRES: the slug is unique (else Error 409).
   virtual SchoolId create_school(const School&) = 0;
@@ -90,9 +93,12 @@ class Store {
   // Pupils, with their contacts, ordered by surname then forename. `include_left` adds those
   // who have left.
   virtual std::vector<Pupil> pupils(SchoolId, bool include_left) = 0;
-  // The same pupils one at a time, without holding them all (exports of a whole roll).
-  virtual void for_each_pupil(SchoolId, bool include_left, bool with_contacts,
+  // The same pupils one at a time in id order (the order they joined the roll), without holding
+  // them all or sorting them: exports of a whole roll.
+  // Reads at least `parts` of each pupil; the rest may be left empty.
+  virtual void for_each_pupil(SchoolId, bool include_left, const PupilParts& parts,
                               const std::function<void(const Pupil&)>& fn) = 0;
+  virtual std::int64_t count_pupils(SchoolId, bool include_left) = 0;
   virtual std::optional<Pupil> pupil(SchoolId, PupilId) = 0;
   virtual std::optional<Pupil> pupil_by_upn(SchoolId, std::string_view upn) = 0;
   // Pupils whose names or UPN contain `query` (ignoring case), on roll first.

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <map>
 #include <cctype>
 #include <cstdio>
 #include <stdexcept>
@@ -53,16 +54,18 @@ class PupilStore : public ::testing::TestWithParam<std::string> {
     other_service = store->create_service(sample("Writer"));
   }
 
-  SchoolId make_school(const std::string& slug, const std::string& name) {
+  SchoolId make_school(const std::string& slug, const std::string& name) { return make_school_in(*store, slug, name); }
+
+  static SchoolId make_school_in(Store& in, const std::string& slug, const std::string& name) {
     School s;
     s.slug = slug;
     s.name = name;
     s.page = PageText::standard();
     s.updated_at = "2026-01-01T00:00:00Z";
-    SchoolId id = store->create_school(s);
+    SchoolId id = in.create_school(s);
     for (auto c : standard_data_categories()) {
       c.school = id;
-      store->create_data_category(c);
+      in.create_data_category(c);
     }
     return id;
   }
@@ -514,6 +517,104 @@ TEST_P(PupilStore, ASaveThatThrowsLeavesNothingBehind) {
 
 INSTANTIATE_TEST_SUITE_P(Backends, PupilStore, ::testing::ValuesIn(backends()),
                          [](const auto& info) { return info.param; });
+
+}  // namespace
+}  // namespace steward
+
+namespace steward {
+namespace {
+
+TEST_P(PupilStore, StreamsPupilsInIdOrderReadingThePartsAsked) {
+  Pupil zak = make(2, "Adams", "Zak");
+  zak.contacts = {contact(1, "Alex", "Adams", "Mother", true, {"01388 111111"})};
+  Pupil amelia = make(1, "Smith", "Amelia");
+  amelia.preferred_forename = "Millie";
+  save({zak, amelia, make(3, "Jones", "Ben")});
+  store->transaction([&] { store->mark_pupils_left(school, {stored(3).id}, Date{2026, 7, 20}); });
+
+  std::vector<Pupil> seen;
+  store->for_each_pupil(school, false, PupilParts::none(), [&](const Pupil& p) { seen.push_back(p); });
+  ASSERT_EQ(seen.size(), 2u);
+  EXPECT_EQ(seen[0].upn, zak.upn);  // saved first, so the lower id, whatever the names
+  EXPECT_EQ(seen[1].upn, amelia.upn);
+  EXPECT_LT(seen[0].id.value, seen[1].id.value);
+  EXPECT_EQ(seen[0].school, school);
+
+  PupilParts names_and_contacts = PupilParts::none();
+  names_and_contacts.names = true;
+  names_and_contacts.contacts = true;
+  seen.clear();
+  store->for_each_pupil(school, true, names_and_contacts, [&](const Pupil& p) { seen.push_back(p); });
+  ASSERT_EQ(seen.size(), 3u);
+  EXPECT_EQ(seen[1].preferred_forename, "Millie");
+  EXPECT_EQ(seen[2].legal_surname, "Jones");
+  ASSERT_EQ(seen[0].contacts.size(), 1u);
+  EXPECT_EQ(seen[0].contacts[0].phones, std::vector<std::string>{"01388 111111"});
+  EXPECT_TRUE(seen[1].contacts.empty());  // not Zak's contacts carried over
+
+  seen.clear();
+  store->for_each_pupil(school, true, PupilParts{}, [&](const Pupil& p) { seen.push_back(p); });
+  ASSERT_EQ(seen.size(), 3u);
+  EXPECT_EQ(seen[2].leaving_date, (Date{2026, 7, 20}));
+  EXPECT_EQ(seen[1].address, "1 Church Lane, Crook, DL15 8AB");
+  EXPECT_EQ(seen[1].date_of_birth, (Date{2017, 3, 9}));
+
+  EXPECT_EQ(store->count_pupils(school, false), 2);
+  EXPECT_EQ(store->count_pupils(school, true), 3);
+}
+
+TEST_P(PupilStore, KeepsEachDisclosuresPupilsExactly) {
+  std::vector<Pupil> roll;
+  for (int n = 1; n <= 12; ++n) roll.push_back(make(n, "Pupil" + std::to_string(n), "Sam"));
+  save(roll);
+  std::vector<PupilId> some;
+  for (int n : {1, 2, 3, 5, 8, 9, 12}) some.push_back(stored(n).id);
+  Disclosure d{{}, school, service, "", "2026-03-04T10:00:00Z", "dpo@test.example", "csv", "upn", 7,
+               std::string(64, 'd')};
+  DisclosureId id = store->create_disclosure(d, some);
+  auto back = store->disclosed_pupils(school, id);
+  std::sort(some.begin(), some.end());
+  EXPECT_EQ(back, some);
+  EXPECT_EQ(store->disclosures(school, std::nullopt, stored(8).id).size(), 1u);
+  EXPECT_TRUE(store->disclosures(school, std::nullopt, stored(7).id).empty());
+}
+
+// Databases written before the disclosure log kept id ranges (schema 2) keep every pupil each
+// export included.
+TEST_P(PupilStore, MigratingKeepsTheDisclosuresOfAnOlderSchema) {
+  TestDatabase old_db{GetParam()};
+  auto old = open_store(old_db.url());
+  old->migrate_to(2);
+  SchoolId old_school = make_school_in(*old, "old-school", "Old School");
+  Service reader = sample("Reader");
+  reader.school = old_school;
+  ServiceId old_service = old->create_service(reader);
+  std::vector<Pupil> roll;
+  for (int n = 1; n <= 6; ++n) roll.push_back(make(n, "Pupil" + std::to_string(n), "Sam"));
+  old->transaction([&] { old->save_pupils(old_school, roll); });
+  std::map<std::string, std::int64_t> ids;
+  for (const auto& p : old->pupils(old_school, true)) ids[p.upn] = p.id.value;
+  auto id = [&](int n) { return std::to_string(ids.at(upn(n))); };
+  std::string sql =
+      "INSERT INTO disclosures (id, school_id, service_id, at, actor, format, fields, pupil_count, sha256) VALUES "
+      "(1, " + std::to_string(old_school.value) + ", " + std::to_string(old_service.value) +
+      ", '2026-02-01T09:00:00Z', 'dpo', 'csv', 'upn', 4, 'x'), (2, " + std::to_string(old_school.value) + ", " +
+      std::to_string(old_service.value) + ", '2026-02-02T09:00:00Z', 'dpo', 'csv', 'upn', 0, 'y'); "
+      "INSERT INTO disclosure_pupils (disclosure_id, pupil_id) VALUES (1, " + id(1) + "), (1, " + id(2) + "), (1, " +
+      id(4) + "), (1, " + id(6) + ");";
+  ASSERT_TRUE(steward::testing::raw_sql(old_db.url(), sql));
+
+  old->migrate();
+  EXPECT_EQ(old->schema_version(), old->latest_schema_version());
+  std::vector<PupilId> expected;
+  for (int n : {1, 2, 4, 6}) expected.push_back({ids.at(upn(n))});
+  std::sort(expected.begin(), expected.end());
+  EXPECT_EQ(old->disclosed_pupils(old_school, {1}), expected);
+  EXPECT_TRUE(old->disclosed_pupils(old_school, {2}).empty());
+  EXPECT_EQ(old->disclosures(old_school, std::nullopt, PupilId{ids.at(upn(4))}).size(), 1u);
+  EXPECT_TRUE(old->disclosures(old_school, std::nullopt, PupilId{ids.at(upn(3))}).empty());
+  EXPECT_FALSE(steward::testing::raw_sql(old_db.url(), "SELECT * FROM disclosure_pupils"));
+}
 
 }  // namespace
 }  // namespace steward

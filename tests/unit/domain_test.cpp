@@ -17,6 +17,9 @@ TEST(Date, ParsesRealIsoDatesOnly) {
   EXPECT_FALSE(Date::parse_iso("01/12/2016"));
   EXPECT_FALSE(Date::parse_iso("2016-12-1"));
   EXPECT_FALSE(Date::parse_iso(""));
+  EXPECT_FALSE(Date::parse_iso("2016-1 -01"));
+  EXPECT_FALSE(Date::parse_iso("2016-+1-01"));
+  EXPECT_FALSE(Date::parse_iso("２０16-01-01"));
 }
 
 TEST(Date, ReadsFormPartsAndFormats) {

@@ -177,6 +177,22 @@ CREATE TABLE disclosure_pupils (
 );
 CREATE INDEX disclosure_pupils_pupil ON disclosure_pupils (pupil_id);
 )sql",
+      // 2: each disclosure's pupils as one text of id ranges (domain/id_ranges.h) instead of a row
+      // per pupil.
+      R"sql(
+ALTER TABLE disclosures ADD COLUMN pupil_ids TEXT NOT NULL DEFAULT '';
+UPDATE disclosures d SET pupil_ids = r.ids
+FROM (SELECT disclosure_id,
+             string_agg(CASE WHEN lo = hi THEN lo::text ELSE lo || '-' || hi END, ',' ORDER BY lo) AS ids
+      FROM (SELECT disclosure_id, min(pupil_id) AS lo, max(pupil_id) AS hi
+            FROM (SELECT disclosure_id, pupil_id,
+                         pupil_id - row_number() OVER (PARTITION BY disclosure_id ORDER BY pupil_id) AS island
+                  FROM disclosure_pupils) x
+            GROUP BY disclosure_id, island) y
+      GROUP BY disclosure_id) r
+WHERE r.disclosure_id = d.id;
+DROP TABLE disclosure_pupils;
+)sql",
   };
   return list;
 }

@@ -3,6 +3,7 @@
 #include <map>
 
 #include "domain/text.h"
+#include "store/pupil_id_ranges.h"
 #include "store/blob_text.h"
 #include "store/postgres/pg_store.h"
 
@@ -83,9 +84,18 @@ std::vector<Pupil> PgStore::pupils(SchoolId school, bool include_left) {
                       {p(school.value)}, school, "JOIN pupils p ON p.id = c.pupil_id WHERE p.school_id = $1");
 }
 
-void PgStore::for_each_pupil(SchoolId school, bool include_left, bool /*with_contacts*/,
+void PgStore::for_each_pupil(SchoolId school, bool include_left, const PupilParts& /*parts: reads them all*/,
                              const std::function<void(const Pupil&)>& fn) {
-  for (const auto& p : pupils(school, include_left)) fn(p);
+  auto all = pupils_where(std::string("WHERE school_id = $1") + (include_left ? "" : " AND leaving_date IS NULL") +
+                              " ORDER BY id",
+                          {p(school.value)}, school, "JOIN pupils p ON p.id = c.pupil_id WHERE p.school_id = $1");
+  for (const auto& pupil : all) fn(pupil);
+}
+
+std::int64_t PgStore::count_pupils(SchoolId school, bool include_left) {
+  return run(std::string("SELECT count(*) FROM pupils WHERE school_id = $1") + (include_left ? "" : " AND leaving_date IS NULL"),
+             {p(school.value)})
+      .integer(0, 0);
 }
 
 std::optional<Pupil> PgStore::pupil(SchoolId school, PupilId id) {
@@ -244,47 +254,35 @@ std::optional<OptOut> PgStore::opt_out(SchoolId school, OptOutId id) {
 // ---- disclosures
 
 DisclosureId PgStore::create_disclosure(const Disclosure& d, const std::vector<PupilId>& pupils) {
-  DisclosureId id;
-  transaction([&] {
-    auto r = run(
-        "INSERT INTO disclosures (school_id, service_id, at, actor, format, fields, pupil_count, sha256) "
-        "VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
-        {p(d.school.value), p(d.service.value), p(d.at), p(d.actor), p(d.format), p(d.fields), p(d.pupil_count),
-         p(d.sha256)});
-    id = {r.integer(0, 0)};
-    std::string rows;
-    for (auto pupil : pupils) {
-      pg::copy_field(rows, p(id.value));
-      pg::copy_field(rows, p(pupil.value), true);
-    }
-    if (!rows.empty()) current_connection().copy_in("COPY disclosure_pupils (disclosure_id, pupil_id) FROM STDIN", rows);
-  });
-  return id;
+  auto r = run(
+      "INSERT INTO disclosures (school_id, service_id, at, actor, format, fields, pupil_count, sha256, pupil_ids) "
+      "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
+      {p(d.school.value), p(d.service.value), p(d.at), p(d.actor), p(d.format), p(d.fields), p(d.pupil_count),
+       p(d.sha256), p(encode_pupil_ids(pupils))});
+  return {r.integer(0, 0)};
 }
 
 std::vector<Disclosure> PgStore::disclosures(SchoolId school, std::optional<ServiceId> service,
                                              std::optional<PupilId> pupil) {
   auto r = run(
-      "SELECT d.id, d.service_id, s.name, d.at, d.actor, d.format, d.fields, d.pupil_count, d.sha256 "
+      "SELECT d.id, d.service_id, s.name, d.at, d.actor, d.format, d.fields, d.pupil_count, d.sha256, "
+      "CASE WHEN $3::bigint = 0 THEN '' ELSE d.pupil_ids END "
       "FROM disclosures d JOIN services s ON s.id = d.service_id WHERE d.school_id = $1 "
-      "AND ($2::bigint = 0 OR d.service_id = $2) "
-      "AND ($3::bigint = 0 OR EXISTS (SELECT 1 FROM disclosure_pupils dp WHERE dp.disclosure_id = d.id AND dp.pupil_id = $3)) "
-      "ORDER BY d.id DESC",
+      "AND ($2::bigint = 0 OR d.service_id = $2) ORDER BY d.id DESC",
       {p(school.value), p(service ? service->value : 0), p(pupil ? pupil->value : 0)});
   std::vector<Disclosure> out;
-  for (int i = 0; i < r.rows(); ++i)
+  for (int i = 0; i < r.rows(); ++i) {
+    if (pupil && !id_ranges_contain(r.text(i, 9), pupil->value)) continue;
     out.push_back({{r.integer(i, 0)}, school, {r.integer(i, 1)}, r.text(i, 2), r.text(i, 3), r.text(i, 4), r.text(i, 5),
                    r.text(i, 6), r.integer(i, 7), r.text(i, 8)});
+  }
   return out;
 }
 
 std::vector<PupilId> PgStore::disclosed_pupils(SchoolId school, DisclosureId id) {
-  auto r = run("SELECT dp.pupil_id FROM disclosure_pupils dp JOIN disclosures d ON d.id = dp.disclosure_id "
-               "WHERE d.school_id = $1 AND d.id = $2 ORDER BY dp.pupil_id",
-               {p(school.value), p(id.value)});
-  std::vector<PupilId> out;
-  for (int i = 0; i < r.rows(); ++i) out.push_back({r.integer(i, 0)});
-  return out;
+  auto r = run("SELECT pupil_ids FROM disclosures WHERE school_id = $1 AND id = $2", {p(school.value), p(id.value)});
+  if (r.rows() == 0) return {};
+  return decode_pupil_ids(r.text(0, 0));
 }
 
 }  // namespace steward

@@ -1,5 +1,6 @@
 #include "store/postgres/pg_store.h"
 
+#include <algorithm>
 #include <sys/select.h>
 
 #include <map>
@@ -113,7 +114,7 @@ int PgStore::schema_version() {
 
 int PgStore::latest_schema_version() const { return static_cast<int>(pg::migrations().size()); }
 
-void PgStore::migrate() {
+void PgStore::migrate_to(int version) {
   const auto& list = pg::migrations();
   // Each migration runs in its own transaction: PostgreSQL's DDL is transactional, so a failed
   // migration leaves the schema as it was. The advisory lock keeps two app servers from
@@ -122,7 +123,7 @@ void PgStore::migrate() {
     run("SELECT pg_advisory_xact_lock(7355608)");
     run("CREATE TABLE IF NOT EXISTS steward_schema (version INTEGER NOT NULL, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())");
   });
-  for (int v = schema_version(); v < static_cast<int>(list.size()); ++v) {
+  for (int v = schema_version(); v < std::min(version, static_cast<int>(list.size())); ++v) {
     transaction([&] {
       run("SELECT pg_advisory_xact_lock(7355608)");
       if (schema_version() > v) return;

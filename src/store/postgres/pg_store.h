@@ -20,7 +20,7 @@ class PgStore final : public Store {
   void transaction(const std::function<void()>& fn) override;
   int schema_version() override;
   int latest_schema_version() const override;
-  void migrate() override;
+  void migrate_to(int version) override;
 
   SchoolId create_school(const School&) override;
   std::optional<School> school(std::string_view slug) override;
@@ -57,8 +57,9 @@ class PgStore final : public Store {
   void clear_login_failures(std::string_view email) override;
 
   std::vector<Pupil> pupils(SchoolId, bool include_left) override;
-  void for_each_pupil(SchoolId, bool include_left, bool with_contacts,
+  void for_each_pupil(SchoolId, bool include_left, const PupilParts& parts,
                       const std::function<void(const Pupil&)>& fn) override;
+  std::int64_t count_pupils(SchoolId, bool include_left) override;
   std::optional<Pupil> pupil(SchoolId, PupilId) override;
   std::optional<Pupil> pupil_by_upn(SchoolId, std::string_view upn) override;
   std::vector<Pupil> search_pupils(SchoolId, std::string_view query, int limit) override;

@@ -19,6 +19,9 @@ class Statement {
 
   // Binds parameters 1..n in order.
   Statement& bind(std::string_view text);
+  // Without SQLite's own copy: `text` must stay alive and unchanged until the statement is
+  // reset or finalised (bulk inserts binding fields of records they hold).
+  Statement& bind_static(std::string_view text);
   Statement& bind(std::int64_t value);
   Statement& bind(int value) { return bind(static_cast<std::int64_t>(value)); }
   Statement& bind_null();
@@ -32,6 +35,7 @@ class Statement {
   void reset();
 
   std::string text(int column) const;
+  void text_into(int column, std::string& out) const;  // reuses out's buffer
   std::int64_t integer(int column) const;
   bool is_null(int column) const;
 

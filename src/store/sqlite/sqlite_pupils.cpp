@@ -1,7 +1,9 @@
 // SqliteStore: pupils, opt-outs and the disclosure log.
 #include <map>
+#include <span>
 
 #include "domain/text.h"
+#include "store/pupil_id_ranges.h"
 #include "store/blob_text.h"
 #include "store/sqlite/sqlite_store.h"
 
@@ -12,35 +14,70 @@ using Lock = std::lock_guard<std::recursive_mutex>;
 
 namespace {
 
-constexpr const char* kPupilColumns =
-    "SELECT id, upn, legal_surname, legal_forename, preferred_surname, preferred_forename, date_of_birth, gender, "
-    "year, reg_group, sen, fsm, pupil_premium, address, entry_date, leaving_date FROM pupils ";
 constexpr const char* kPupilOrder = " ORDER BY (leaving_date IS NOT NULL), legal_surname COLLATE NOCASE, legal_forename COLLATE NOCASE, id";
 
 std::optional<Date> date_at(Statement& st, int column) {
   return st.is_null(column) ? std::nullopt : Date::parse_iso(st.text(column));
 }
 
-Pupil read_pupil(Statement& st, SchoolId school) {
-  Pupil p;
-  p.id = {st.integer(0)};
-  p.school = school;
-  p.upn = st.text(1);
-  p.legal_surname = st.text(2);
-  p.legal_forename = st.text(3);
-  p.preferred_surname = st.text(4);
-  p.preferred_forename = st.text(5);
-  p.date_of_birth = date_at(st, 6);
-  p.gender = st.text(7);
-  p.year = st.text(8);
-  p.reg_group = st.text(9);
-  p.sen = st.text(10);
-  p.fsm = st.integer(11) != 0;
-  p.pupil_premium = st.integer(12) != 0;
-  p.address = st.text(13);
-  p.entry_date = date_at(st, 14);
-  p.leaving_date = date_at(st, 15);
-  return p;
+// One column of the pupils table and where it goes in a Pupil.
+struct PupilColumn {
+  const char* name;
+  void (*read)(Pupil&, Statement&, int column);
+};
+
+template <std::string Pupil::*member>
+void read_text(Pupil& p, Statement& st, int i) { st.text_into(i, p.*member); }
+template <bool Pupil::*member>
+void read_flag(Pupil& p, Statement& st, int i) { p.*member = st.integer(i) != 0; }
+template <std::optional<Date> Pupil::*member>
+void read_date(Pupil& p, Statement& st, int i) { p.*member = date_at(st, i); }
+
+// Id first, then UPN, then what `parts` asks for.
+std::vector<PupilColumn> pupil_columns(const PupilParts& parts) {
+  std::vector<PupilColumn> c = {{"id", [](Pupil& p, Statement& st, int i) { p.id = {st.integer(i)}; }},
+                                PupilColumn{"upn", read_text<&Pupil::upn>}};
+  if (parts.names)
+    c.insert(c.end(), {PupilColumn{"legal_surname", read_text<&Pupil::legal_surname>},
+                       PupilColumn{"legal_forename", read_text<&Pupil::legal_forename>},
+                       PupilColumn{"preferred_surname", read_text<&Pupil::preferred_surname>},
+                       PupilColumn{"preferred_forename", read_text<&Pupil::preferred_forename>}});
+  if (parts.date_of_birth) c.push_back(PupilColumn{"date_of_birth", read_date<&Pupil::date_of_birth>});
+  if (parts.gender) c.push_back(PupilColumn{"gender", read_text<&Pupil::gender>});
+  if (parts.school_class)
+    c.insert(c.end(), {PupilColumn{"year", read_text<&Pupil::year>}, PupilColumn{"reg_group", read_text<&Pupil::reg_group>}});
+  if (parts.needs)
+    c.insert(c.end(), {PupilColumn{"sen", read_text<&Pupil::sen>}, PupilColumn{"fsm", read_flag<&Pupil::fsm>},
+                       PupilColumn{"pupil_premium", read_flag<&Pupil::pupil_premium>}});
+  if (parts.address) c.push_back(PupilColumn{"address", read_text<&Pupil::address>});
+  if (parts.roll_dates)
+    c.insert(c.end(), {PupilColumn{"entry_date", read_date<&Pupil::entry_date>}, PupilColumn{"leaving_date", read_date<&Pupil::leaving_date>}});
+  return c;
+}
+
+std::string select_pupils(const std::vector<PupilColumn>& columns) {
+  std::string sql = "SELECT ";
+  for (const auto& c : columns) sql += std::string(sql.size() > 7 ? ", " : "") + c.name;
+  return sql + " FROM pupils ";
+}
+
+// Fills `p` from the current row, reusing its strings' buffers.
+void read_pupil(const std::vector<PupilColumn>& columns, Statement& st, Pupil& p) {
+  for (size_t i = 0; i < columns.size(); ++i) columns[i].read(p, st, static_cast<int>(i));
+}
+
+const std::vector<PupilColumn>& all_pupil_columns() {
+  static const std::vector<PupilColumn> all = pupil_columns(PupilParts{});
+  return all;
+}
+
+constexpr const char* kContactColumns =
+    "SELECT c.pupil_id, c.position, c.title, c.forename, c.surname, c.relationship, c.responsibility, c.email, "
+    "c.phones, c.address ";
+
+Contact read_contact(Statement& c) {
+  return {static_cast<int>(c.integer(1)), c.text(2), c.text(3), c.text(4), c.text(5), c.integer(6) != 0, c.text(7),
+          split_list(c.text(8), ';'), c.text(9)};
 }
 
 std::optional<std::string> iso_or_null(const std::optional<Date>& d) {
@@ -55,23 +92,20 @@ std::vector<Pupil> SqliteStore::pupils_where(const std::string& where, const std
   Lock lock(mutex_);
   std::vector<Pupil> out;
   std::map<std::int64_t, size_t> index;
-  auto st = db_.prepare(std::string(kPupilColumns) + where);
+  auto st = db_.prepare(select_pupils(all_pupil_columns()) + where);
   bind(st);
   while (st.step()) {
-    out.push_back(read_pupil(st, school));
+    read_pupil(all_pupil_columns(), st, out.emplace_back());
+    out.back().school = school;
     index[out.back().id.value] = out.size() - 1;
   }
   if (out.empty()) return out;
-  auto c = db_.prepare(
-      "SELECT c.pupil_id, c.position, c.title, c.forename, c.surname, c.relationship, c.responsibility, c.email, "
-      "c.phones, c.address FROM pupil_contacts c " +
-      contacts_where + " ORDER BY c.pupil_id, c.position");
+  auto c = db_.prepare(std::string(kContactColumns) + "FROM pupil_contacts c " + contacts_where +
+                       " ORDER BY c.pupil_id, c.position");
   bind(c);
   while (c.step()) {
     auto it = index.find(c.integer(0));
-    if (it == index.end()) continue;
-    out[it->second].contacts.push_back({static_cast<int>(c.integer(1)), c.text(2), c.text(3), c.text(4), c.text(5),
-                                        c.integer(6) != 0, c.text(7), split_list(c.text(8), ';'), c.text(9)});
+    if (it != index.end()) out[it->second].contacts.push_back(read_contact(c));
   }
   return out;
 }
@@ -82,34 +116,43 @@ std::vector<Pupil> SqliteStore::pupils(SchoolId school, bool include_left) {
                       "JOIN pupils p ON p.id = c.pupil_id WHERE p.school_id = ?");
 }
 
-// Two cursors in the same order, walked together: each pupil row, then its contact rows.
-void SqliteStore::for_each_pupil(SchoolId school, bool include_left, bool with_contacts,
+// Two cursors in the same order, walked together: each pupil row, then its contact rows. The
+// pupils_school index gives both in id order without a sort.
+void SqliteStore::for_each_pupil(SchoolId school, bool include_left, const PupilParts& parts,
                                  const std::function<void(const Pupil&)>& fn) {
   Lock lock(mutex_);
-  std::string filter = std::string("WHERE school_id = ?") + (include_left ? "" : " AND leaving_date IS NULL");
-  auto st = db_.prepare(std::string(kPupilColumns) + filter + kPupilOrder);
+  std::string on_roll = include_left ? "" : " AND leaving_date IS NULL";
+  auto columns = pupil_columns(parts);
+  auto st = db_.prepare(select_pupils(columns) + "WHERE school_id = ?" + on_roll + " ORDER BY id");
   st.bind(school.value);
   std::optional<Statement> c;
   bool more_contacts = false;
-  if (with_contacts) {
-    c.emplace(db_.handle(),
-        "SELECT c.pupil_id, c.position, c.title, c.forename, c.surname, c.relationship, c.responsibility, c.email, "
-        "c.phones, c.address FROM pupil_contacts c JOIN pupils p ON p.id = c.pupil_id " +
-        std::string("WHERE p.school_id = ?") + (include_left ? "" : " AND p.leaving_date IS NULL") +
-        " ORDER BY (p.leaving_date IS NOT NULL), p.legal_surname COLLATE NOCASE, p.legal_forename COLLATE NOCASE, p.id, "
-        "c.position");
+  if (parts.contacts) {
+    c.emplace(db_.handle(), std::string(kContactColumns) +
+                                "FROM pupils p JOIN pupil_contacts c ON c.pupil_id = p.id WHERE p.school_id = ?" +
+                                on_roll + " ORDER BY p.id, c.position");
     c->bind(school.value);
     more_contacts = c->step();
   }
+  Pupil p;
+  p.school = school;
   while (st.step()) {
-    Pupil p = read_pupil(st, school);
+    read_pupil(columns, st, p);
+    p.contacts.clear();
     while (more_contacts && c->integer(0) == p.id.value) {
-      p.contacts.push_back({static_cast<int>(c->integer(1)), c->text(2), c->text(3), c->text(4), c->text(5),
-                            c->integer(6) != 0, c->text(7), split_list(c->text(8), ';'), c->text(9)});
+      p.contacts.push_back(read_contact(*c));
       more_contacts = c->step();
     }
     fn(p);
   }
+}
+
+std::int64_t SqliteStore::count_pupils(SchoolId school, bool include_left) {
+  Lock lock(mutex_);
+  auto st = db_.prepare(std::string("SELECT count(*) FROM pupils WHERE school_id = ?") +
+                        (include_left ? "" : " AND leaving_date IS NULL"));
+  st.bind(school.value).step();
+  return st.integer(0);
 }
 
 std::optional<Pupil> SqliteStore::pupil(SchoolId school, PupilId id) {
@@ -143,39 +186,112 @@ std::vector<Pupil> SqliteStore::search_pupils(SchoolId school, std::string_view 
                                         "id IN (SELECT id FROM pupils WHERE school_id = ?1 AND " + match + ")");
 }
 
+namespace {
+
+// Rows per multi-row statement: a statement's fixed cost (opening cursors, finishing) is paid
+// once per chunk instead of once per pupil.
+constexpr std::size_t kChunk = 64;
+
+std::string values_rows(std::size_t rows, int columns) {
+  std::string one = "(?";
+  for (int i = 1; i < columns; ++i) one += ", ?";
+  one += ")";
+  std::string all;
+  for (std::size_t r = 0; r < rows; ++r) all += (r ? ", " : "") + one;
+  return all;
+}
+
+std::string upsert_pupils_sql(std::size_t rows) {
+  return "INSERT INTO pupils (school_id, upn, legal_surname, legal_forename, preferred_surname, preferred_forename, "
+         "date_of_birth, gender, year, reg_group, sen, fsm, pupil_premium, address, entry_date) VALUES " +
+         values_rows(rows, 15) +
+         " ON CONFLICT (school_id, upn) DO UPDATE SET legal_surname = excluded.legal_surname, "
+         "legal_forename = excluded.legal_forename, preferred_surname = excluded.preferred_surname, "
+         "preferred_forename = excluded.preferred_forename, date_of_birth = excluded.date_of_birth, "
+         "gender = excluded.gender, year = excluded.year, reg_group = excluded.reg_group, sen = excluded.sen, "
+         "fsm = excluded.fsm, pupil_premium = excluded.pupil_premium, address = excluded.address, "
+         "entry_date = COALESCE(excluded.entry_date, pupils.entry_date), leaving_date = NULL RETURNING id, upn";
+}
+
+std::string clear_contacts_sql(std::size_t rows) {
+  std::string sql = "DELETE FROM pupil_contacts WHERE pupil_id IN (?";
+  for (std::size_t r = 1; r < rows; ++r) sql += ", ?";
+  return sql + ")";
+}
+
+std::string insert_contacts_sql(std::size_t rows) {
+  return "INSERT INTO pupil_contacts (pupil_id, position, title, forename, surname, relationship, responsibility, "
+         "email, phones, address) VALUES " + values_rows(rows, 10);
+}
+
+// A statement per row count, prepared once per save: full chunks reuse one.
+class ChunkStatements {
+ public:
+  ChunkStatements(sqlite::Connection& db, std::string (*sql)(std::size_t)) : db_(db), sql_(sql) {}
+  Statement& rows(std::size_t n) {
+    auto& st = by_rows_[n];
+    if (!st) st.emplace(db_.handle(), sql_(n));
+    else st->reset();
+    return *st;
+  }
+
+ private:
+  sqlite::Connection& db_;
+  std::string (*sql_)(std::size_t);
+  std::map<std::size_t, std::optional<Statement>> by_rows_;
+};
+
+// Inserts the contacts of `pupils` (whose row ids are `ids`), kChunk rows per statement.
+void write_contacts(std::span<const Pupil> pupils, const std::vector<std::int64_t>& ids, ChunkStatements& insert) {
+  struct Row {
+    std::int64_t pupil;
+    int position;
+    const Contact* contact;
+    std::string phones;
+  };
+  std::vector<Row> rows;
+  for (std::size_t i = 0; i < pupils.size(); ++i) {
+    int position = 0;
+    for (const auto& c : pupils[i].contacts) rows.push_back({ids[i], ++position, &c, join(c.phones, ";")});
+  }
+  for (std::size_t first = 0; first < rows.size(); first += kChunk) {
+    std::size_t n = std::min(kChunk, rows.size() - first);
+    auto& st = insert.rows(n);
+    for (std::size_t r = first; r < first + n; ++r) {
+      const Contact& c = *rows[r].contact;
+      st.bind(rows[r].pupil).bind(rows[r].position).bind_static(c.title).bind_static(c.forename).bind_static(c.surname)
+          .bind_static(c.relationship).bind(c.parental_responsibility ? 1 : 0).bind_static(c.email)
+          .bind_static(rows[r].phones).bind_static(c.address);
+    }
+    st.run();
+  }
+}
+
+}  // namespace
+
+// Per chunk of pupils: one upsert returning their ids, one delete of their old contacts, and
+// the new contacts in chunks too.
 void SqliteStore::save_pupils(SchoolId school, const std::vector<Pupil>& pupils) {
   Lock lock(mutex_);
-  auto upsert = db_.prepare(
-      "INSERT INTO pupils (school_id, upn, legal_surname, legal_forename, preferred_surname, preferred_forename, "
-      "date_of_birth, gender, year, reg_group, sen, fsm, pupil_premium, address, entry_date, leaving_date) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL) "
-      "ON CONFLICT (school_id, upn) DO UPDATE SET legal_surname = excluded.legal_surname, "
-      "legal_forename = excluded.legal_forename, preferred_surname = excluded.preferred_surname, "
-      "preferred_forename = excluded.preferred_forename, date_of_birth = excluded.date_of_birth, "
-      "gender = excluded.gender, year = excluded.year, reg_group = excluded.reg_group, sen = excluded.sen, "
-      "fsm = excluded.fsm, pupil_premium = excluded.pupil_premium, address = excluded.address, "
-      "entry_date = COALESCE(excluded.entry_date, pupils.entry_date), leaving_date = NULL RETURNING id");
-  auto clear = db_.prepare("DELETE FROM pupil_contacts WHERE pupil_id = ?");
-  auto contact = db_.prepare(
-      "INSERT INTO pupil_contacts (pupil_id, position, title, forename, surname, relationship, responsibility, email, "
-      "phones, address) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-  for (const auto& p : pupils) {
-    upsert.reset();
-    upsert.bind(school.value).bind(p.upn).bind(p.legal_surname).bind(p.legal_forename).bind(p.preferred_surname)
-        .bind(p.preferred_forename).bind_optional(iso_or_null(p.date_of_birth)).bind(p.gender).bind(p.year)
-        .bind(p.reg_group).bind(p.sen).bind(p.fsm ? 1 : 0).bind(p.pupil_premium ? 1 : 0).bind(p.address)
-        .bind_optional(iso_or_null(p.entry_date));
-    upsert.step();
-    std::int64_t id = upsert.integer(0);
-    upsert.step();  // finish the statement so the row is written
-    clear.reset();
-    clear.bind(id).run();
-    int position = 0;
-    for (const auto& c : p.contacts) {
-      contact.reset();
-      contact.bind(id).bind(++position).bind(c.title).bind(c.forename).bind(c.surname).bind(c.relationship)
-          .bind(c.parental_responsibility ? 1 : 0).bind(c.email).bind(join(c.phones, ";")).bind(c.address).run();
-    }
+  ChunkStatements upsert(db_, upsert_pupils_sql), clear(db_, clear_contacts_sql), insert(db_, insert_contacts_sql);
+  for (std::size_t first = 0; first < pupils.size(); first += kChunk) {
+    auto chunk = std::span(pupils).subspan(first, std::min(kChunk, pupils.size() - first));
+    auto& up = upsert.rows(chunk.size());
+    for (const auto& p : chunk)
+      up.bind(school.value).bind_static(p.upn).bind_static(p.legal_surname).bind_static(p.legal_forename)
+          .bind_static(p.preferred_surname).bind_static(p.preferred_forename).bind_optional(iso_or_null(p.date_of_birth))
+          .bind_static(p.gender).bind_static(p.year).bind_static(p.reg_group).bind_static(p.sen).bind(p.fsm ? 1 : 0)
+          .bind(p.pupil_premium ? 1 : 0).bind_static(p.address).bind_optional(iso_or_null(p.entry_date));
+    // RETURNING gives the rows in no promised order: match them back by UPN.
+    std::map<std::string, std::int64_t, std::less<>> returned;
+    while (up.step()) returned.emplace(up.text(1), up.integer(0));
+    std::vector<std::int64_t> ids;
+    for (const auto& p : chunk) ids.push_back(returned.at(p.upn));
+
+    auto& del = clear.rows(ids.size());
+    for (auto id : ids) del.bind(id);
+    del.run();
+    write_contacts(chunk, ids, insert);
   }
 }
 
@@ -263,50 +379,39 @@ std::optional<OptOut> SqliteStore::opt_out(SchoolId school, OptOutId id) {
 
 DisclosureId SqliteStore::create_disclosure(const Disclosure& d, const std::vector<PupilId>& pupils) {
   Lock lock(mutex_);
-  DisclosureId id;
-  transaction([&] {
-    db_.prepare(
-           "INSERT INTO disclosures (school_id, service_id, at, actor, format, fields, pupil_count, sha256) "
-           "VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
-        .bind(d.school.value).bind(d.service.value).bind(d.at).bind(d.actor).bind(d.format).bind(d.fields)
-        .bind(d.pupil_count).bind(d.sha256)
-        .run();
-    id = {db_.last_insert_id()};
-    auto st = db_.prepare("INSERT INTO disclosure_pupils (disclosure_id, pupil_id) VALUES (?, ?)");
-    for (auto p : pupils) {
-      st.reset();
-      st.bind(id.value).bind(p.value).run();
-    }
-  });
-  return id;
+  db_.prepare(
+         "INSERT INTO disclosures (school_id, service_id, at, actor, format, fields, pupil_count, sha256, pupil_ids) "
+         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+      .bind(d.school.value).bind(d.service.value).bind(d.at).bind(d.actor).bind(d.format).bind(d.fields)
+      .bind(d.pupil_count).bind(d.sha256).bind(encode_pupil_ids(pupils))
+      .run();
+  return {db_.last_insert_id()};
 }
 
 std::vector<Disclosure> SqliteStore::disclosures(SchoolId school, std::optional<ServiceId> service,
                                                  std::optional<PupilId> pupil) {
   Lock lock(mutex_);
   auto st = db_.prepare(
-      "SELECT d.id, d.service_id, s.name, d.at, d.actor, d.format, d.fields, d.pupil_count, d.sha256 "
+      "SELECT d.id, d.service_id, s.name, d.at, d.actor, d.format, d.fields, d.pupil_count, d.sha256, "
+      "CASE WHEN ?3 = 0 THEN '' ELSE d.pupil_ids END "
       "FROM disclosures d JOIN services s ON s.id = d.service_id WHERE d.school_id = ?1 "
-      "AND (?2 = 0 OR d.service_id = ?2) "
-      "AND (?3 = 0 OR EXISTS (SELECT 1 FROM disclosure_pupils dp WHERE dp.disclosure_id = d.id AND dp.pupil_id = ?3)) "
-      "ORDER BY d.id DESC");
+      "AND (?2 = 0 OR d.service_id = ?2) ORDER BY d.id DESC");
   st.bind(school.value).bind(service ? service->value : 0).bind(pupil ? pupil->value : 0);
   std::vector<Disclosure> out;
-  while (st.step())
+  while (st.step()) {
+    if (pupil && !id_ranges_contain(st.text(9), pupil->value)) continue;
     out.push_back({{st.integer(0)}, school, {st.integer(1)}, st.text(2), st.text(3), st.text(4), st.text(5), st.text(6),
                    st.integer(7), st.text(8)});
+  }
   return out;
 }
 
 std::vector<PupilId> SqliteStore::disclosed_pupils(SchoolId school, DisclosureId id) {
   Lock lock(mutex_);
-  auto st = db_.prepare(
-      "SELECT dp.pupil_id FROM disclosure_pupils dp JOIN disclosures d ON d.id = dp.disclosure_id "
-      "WHERE d.school_id = ? AND d.id = ? ORDER BY dp.pupil_id");
+  auto st = db_.prepare("SELECT pupil_ids FROM disclosures WHERE school_id = ? AND id = ?");
   st.bind(school.value).bind(id.value);
-  std::vector<PupilId> out;
-  while (st.step()) out.push_back({st.integer(0)});
-  return out;
+  if (!st.step()) return {};
+  return decode_pupil_ids(st.text(0));
 }
 
 }  // namespace steward

@@ -1,5 +1,6 @@
 #include "store/sqlite/sqlite_store.h"
 
+#include <algorithm>
 #include <sys/stat.h>
 
 #include <ctime>
@@ -60,10 +61,10 @@ int SqliteStore::schema_version() {
 
 int SqliteStore::latest_schema_version() const { return static_cast<int>(sqlite::migrations().size()); }
 
-void SqliteStore::migrate() {
+void SqliteStore::migrate_to(int version) {
   Lock lock(mutex_);
   const auto& list = sqlite::migrations();
-  for (int v = schema_version(); v < static_cast<int>(list.size()); ++v) {
+  for (int v = schema_version(); v < std::min(version, static_cast<int>(list.size())); ++v) {
     transaction([&] {
       db_.exec(list[v]);
       db_.exec(("PRAGMA user_version = " + std::to_string(v + 1)).c_str());
