@@ -1,6 +1,7 @@
 #pragma once
 // The request → response seam. Handlers see these plain values and never a socket, so they
 // can be tested without a server; server.cpp adapts Poco to them.
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -49,6 +50,11 @@ struct Response {
   // A body shared with a cache, sent without copying; takes the place of `body` when set.
   std::shared_ptr<const std::string> shared_body{};
   std::size_t head_length{0};  // for HEAD: the length the GET body would have
+
+  // A body written while it is produced (a long import's progress), sent chunked; takes the
+  // place of `body` when set. `write` sends what it is given at once.
+  using Write = std::function<void(std::string_view)>;
+  std::function<void(const Write& write)> stream{};
 
   std::string_view content() const { return shared_body ? std::string_view(*shared_body) : std::string_view(body); }
 

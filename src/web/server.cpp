@@ -104,6 +104,15 @@ class Handler : public HTTPRequestHandler {
     out.setStatus(static_cast<HTTPResponse::HTTPStatus>(r.status));
     out.setContentType(r.content_type);
     for (const auto& [name, value] : r.headers) out.add(name, value);
+    if (r.stream) {
+      out.setChunkedTransferEncoding(true);
+      std::ostream& body = out.send();
+      r.stream([&](std::string_view part) {
+        body.write(part.data(), static_cast<std::streamsize>(part.size()));
+        body.flush();
+      });
+      return;
+    }
     std::string_view body = r.content();
     out.setContentLength64(static_cast<Poco::Int64>(body.empty() ? r.head_length : body.size()));
     auto* impl = dynamic_cast<HTTPServerRequestImpl*>(&in);

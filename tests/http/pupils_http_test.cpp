@@ -1,7 +1,10 @@
 // The pupils' pages through a real server: import, opt-outs, the class grid, exports, subject access.
 #include <gtest/gtest.h>
 
+#include <cstdio>
 #include <regex>
+
+#include "domain/upn.h"
 
 #include "support/test_support.h"
 
@@ -63,6 +66,40 @@ TEST_F(PupilsHttp, ImportChecksFirstThenImports) {
   EXPECT_NE(bad.body.find("roster.csv: line 2: UPN"), std::string::npos) << bad.body;
   EXPECT_NE(bad.body.find("roster.csv: line 2: DOB"), std::string::npos);
   EXPECT_NE(bad.body.find("Nothing was imported"), std::string::npos);
+}
+
+// A roll big enough (over 1 MB) to be imported while the page is sent.
+std::string big_roster(int pupils, int bad_line = 0) {
+  std::string csv = "UPN,Legal Surname,Legal Forename,DOB,Gender,Year,Reg Group,SEN,FSM,Pupil Premium,Address\n";
+  for (int n = 1; n <= pupils; ++n) {
+    char twelve[13];
+    std::snprintf(twelve, sizeof twelve, "80120%07d", n);
+    csv += std::string(1, upn_check_letter(twelve)) + twelve + ",Surname" + std::to_string(n) + ",Forename," +
+           (n + 1 == bad_line ? "2019-02-30" : "2019-03-20") +
+           ",F,2,2B,N,N,N,\"12 Long Road Name, Some Village, Crook, County Durham, DL15 8AB\"\n";
+  }
+  return csv;
+}
+
+TEST_F(PupilsHttp, ALargeImportShowsHowManyPupilsHaveBeenReadAsItGoes) {
+  std::string csv = big_roster(15000);
+  ASSERT_GT(csv.size(), 1u << 20);
+  auto r = import(csv, false);
+  EXPECT_EQ(r.status, 200);
+  EXPECT_EQ(r.headers["transfer-encoding"], "chunked");
+  EXPECT_NE(r.body.find("1000 pupils read so far"), std::string::npos);
+  EXPECT_NE(r.body.find("14000 pupils read so far"), std::string::npos);
+  EXPECT_LT(r.body.find("1000 pupils read so far"), r.body.find("Pupils imported"));
+  EXPECT_NE(r.body.find("15000 pupils read: 15000 added"), std::string::npos) << r.body.substr(0, 2000);
+  EXPECT_NE(r.body.find("</html>"), std::string::npos);
+  EXPECT_NE(staff.get(kSchool + "/pupils").body.find("15000 pupils on roll"), std::string::npos);
+
+  // A fault found after the page has started still names the place, and nothing is imported.
+  auto bad = import(big_roster(16000, 15500), false);
+  EXPECT_EQ(bad.status, 200);
+  EXPECT_NE(bad.body.find("Nothing was imported"), std::string::npos);
+  EXPECT_NE(bad.body.find("roster.csv: line 15500: DOB"), std::string::npos);
+  EXPECT_NE(staff.get(kSchool + "/pupils").body.find("15000 pupils on roll"), std::string::npos);
 }
 
 TEST_F(PupilsHttp, OptOutsAreEnforcedInExportsAndShownInSubjectAccess) {

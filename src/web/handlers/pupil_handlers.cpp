@@ -49,23 +49,76 @@ Response pupil_import_form(Context& ctx) {
   return Response::html(pupil_import_page(staff_chrome(ctx, "Import pupils", "pupils"), std::nullopt, {}));
 }
 
+namespace {
+
+// Files above this size are imported while the page is sent, showing how many pupils have been
+// read so far; smaller ones answer in one piece (and a faulty one with 422).
+constexpr std::size_t kStreamImportBytes = 1 << 20;
+
+std::vector<FieldError> named_problems(const std::string& filename, const Error& e) {
+  std::vector<FieldError> named;
+  for (const auto& f : e.fields()) named.push_back({filename + ": " + f.field, f.message});
+  return named;
+}
+
+struct ImportJob {
+  Store& store;
+  Actor actor;
+  School school;
+  std::string filename, bytes;
+  bool dry_run;
+
+  PupilImportReport run(const std::function<void(std::size_t)>& progress) const {
+    std::istringstream in(bytes);
+    auto format = detect_pupil_format(filename, std::string_view(bytes).substr(0, 64));
+    return import_pupils(store, actor, school, in, format, {dry_run, progress});
+  }
+};
+
+// The page goes out in parts: the top, a line per thousand pupils read (the stylesheet shows
+// only the latest), then the outcome and the rest of the page. A fault after the top has gone
+// can no longer change the status, so it is shown in the page instead.
+Response streamed_import(const Chrome& chrome, std::shared_ptr<const ImportJob> job) {
+  Response r;
+  r.header("Cache-Control", "no-store");
+  r.stream = [job, page = pupil_import_page_around_outcome(chrome)](const Response::Write& write) {
+    write(page.first);
+    write("<div class=\"steward-progress\" role=\"status\" aria-live=\"polite\"><p class=\"govuk-body\">Reading " +
+          html::escape(job->filename) + "&hellip;</p>");
+    html::Node outcome = html::none();
+    try {
+      auto report = job->run([&](std::size_t read) {
+        write("<p class=\"govuk-body\">" + std::to_string(read) + " pupils read so far&hellip;</p>");
+      });
+      outcome = pupil_import_outcome(report, {});
+    } catch (const Error& e) {
+      auto problems = e.status() == 422 ? named_problems(job->filename, e)
+                                        : std::vector<FieldError>{{job->filename, e.what()}};
+      outcome = pupil_import_outcome(std::nullopt, problems);
+    }
+    write("<p class=\"govuk-body\">Finished reading " + html::escape(job->filename) + ".</p></div>" + outcome.render() +
+          page.second);
+  };
+  return r;
+}
+
+}  // namespace
+
 Response pupil_import_submit(Context& ctx) {
   const School& school = ctx.school();
+  require_pupil_handler(ctx.actor(), school.id);
   auto chrome = staff_chrome(ctx, "Import pupils", "pupils");
   const UploadedFile* file = ctx.request.file("file");
   if (!file || file->bytes.empty())
     return Response::html(pupil_import_page(chrome, std::nullopt, {{"file", "Choose the CTF or CSV file to upload"}}), 422);
-  std::istringstream in(file->bytes);
-  auto format = detect_pupil_format(file->filename, std::string_view(file->bytes).substr(0, 64));
-  bool dry_run = ctx.request.form_value("dry_run") == "yes";
+  auto job = std::make_shared<const ImportJob>(
+      ImportJob{ctx.store, ctx.actor(), school, file->filename, file->bytes, ctx.request.form_value("dry_run") == "yes"});
+  if (file->bytes.size() > kStreamImportBytes) return streamed_import(chrome, job);
   try {
-    auto report = import_pupils(ctx.store, ctx.actor(), school, in, format, {dry_run, nullptr});
-    return Response::html(pupil_import_page(chrome, report, {}));
+    return Response::html(pupil_import_page(chrome, job->run(nullptr), {}));
   } catch (const Error& e) {
     if (e.status() != 422) throw;
-    std::vector<FieldError> named;
-    for (const auto& f : e.fields()) named.push_back({file->filename + ": " + f.field, f.message});
-    return Response::html(pupil_import_page(chrome, std::nullopt, named), 422);
+    return Response::html(pupil_import_page(chrome, std::nullopt, named_problems(file->filename, e)), 422);
   }
 }
 

@@ -74,9 +74,8 @@ std::string pupil_list_page(const Chrome& c, const std::vector<Pupil>& pupils, c
                   search, results});
 }
 
-std::string pupil_import_page(const Chrome& c, const std::optional<PupilImportReport>& report,
-                              const std::vector<FieldError>& errors) {
-  Nodes content{error_summary({})};
+Node pupil_import_outcome(const std::optional<PupilImportReport>& report, const std::vector<FieldError>& errors) {
+  Nodes content;
   if (!errors.empty()) {
     Nodes items;
     for (const auto& e : errors) items.push_back(el("li", {e.field + ": " + e.message}));
@@ -113,6 +112,14 @@ std::string pupil_import_page(const Chrome& c, const std::optional<PupilImportRe
                               " unchanged"})}));
     content.push_back(fragment(std::move(lines)));
   }
+  return fragment(std::move(content));
+}
+
+namespace {
+
+// The heading, the explanation and the upload form: what the import page shows below an outcome.
+Nodes pupil_import_form(const Chrome& c) {
+  Nodes content;
   content.push_back(el("span", {cls("govuk-caption-l")}, {c.school->name}));
   content.push_back(el("h1", {cls("govuk-heading-l")}, {"Import pupils"}));
   content.push_back(el("p", {cls("govuk-body")},
@@ -133,7 +140,25 @@ std::string pupil_import_page(const Chrome& c, const std::optional<PupilImportRe
                el("label", {cls("govuk-label govuk-checkboxes__label"), attr("for", "dry_run")},
                   {"Check only: show what would change and change nothing"})})}),
        button("Upload")}));
+  return content;
+}
+
+}  // namespace
+
+std::string pupil_import_page(const Chrome& c, const std::optional<PupilImportReport>& report,
+                              const std::vector<FieldError>& errors) {
+  Nodes content{error_summary({}), pupil_import_outcome(report, errors)};
+  for (auto& n : pupil_import_form(c)) content.push_back(std::move(n));
   return page(c, std::move(content));
+}
+
+std::pair<std::string, std::string> pupil_import_page_around_outcome(const Chrome& c) {
+  const std::string slot = "<!--steward-import-outcome-->";
+  Nodes content{Trusted{slot}};
+  for (auto& n : pupil_import_form(c)) content.push_back(std::move(n));
+  std::string whole = page(c, std::move(content));
+  auto at = whole.find(slot);
+  return {whole.substr(0, at), whole.substr(at + slot.size())};
 }
 
 std::string pupil_show_page(const Chrome& c, const Pupil& p, const std::vector<OptOut>& opt_outs,

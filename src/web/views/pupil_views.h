@@ -15,6 +15,11 @@ struct OptOutForm {
 
 std::string pupil_list_page(const Chrome&, const std::vector<Pupil>&, const std::string& query, std::size_t on_roll);
 std::string pupil_import_page(const Chrome&, const std::optional<PupilImportReport>&, const std::vector<FieldError>&);
+// What an import did (or the problems that stopped it), as pupil_import_page shows it.
+html::Node pupil_import_outcome(const std::optional<PupilImportReport>&, const std::vector<FieldError>&);
+// The import page cut where the outcome goes, for a long import's page sent while it runs:
+// the first part, the progress and outcome, then the second part.
+std::pair<std::string, std::string> pupil_import_page_around_outcome(const Chrome&);
 std::string pupil_show_page(const Chrome&, const Pupil&, const std::vector<OptOut>&, const std::vector<Service>&,
                             const std::vector<Disclosure>&);
 std::string pupil_sharing_page(const Chrome&, const SubjectAccessReport&);
