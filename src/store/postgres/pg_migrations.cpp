@@ -178,7 +178,7 @@ CREATE TABLE disclosure_pupils (
 CREATE INDEX disclosure_pupils_pupil ON disclosure_pupils (pupil_id);
 )sql",
       // 2: each disclosure's pupils as one text of id ranges (domain/id_ranges.h) instead of a row
-      // per pupil.
+      // per pupil; a school's pupils readable a page at a time in id order.
       R"sql(
 ALTER TABLE disclosures ADD COLUMN pupil_ids TEXT NOT NULL DEFAULT '';
 UPDATE disclosures d SET pupil_ids = r.ids
@@ -192,6 +192,7 @@ FROM (SELECT disclosure_id,
       GROUP BY disclosure_id) r
 WHERE r.disclosure_id = d.id;
 DROP TABLE disclosure_pupils;
+CREATE INDEX pupils_school ON pupils (school_id, id);
 )sql",
   };
   return list;

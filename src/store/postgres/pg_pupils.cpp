@@ -84,12 +84,21 @@ std::vector<Pupil> PgStore::pupils(SchoolId school, bool include_left) {
                       {p(school.value)}, school, "JOIN pupils p ON p.id = c.pupil_id WHERE p.school_id = $1");
 }
 
+// A page of pupils at a time, by id (keyset paging on the pupils_school index), so that a whole
+// roll is never held at once.
 void PgStore::for_each_pupil(SchoolId school, bool include_left, const PupilParts& /*parts: reads them all*/,
                              const std::function<void(const Pupil&)>& fn) {
-  auto all = pupils_where(std::string("WHERE school_id = $1") + (include_left ? "" : " AND leaving_date IS NULL") +
-                              " ORDER BY id",
-                          {p(school.value)}, school, "JOIN pupils p ON p.id = c.pupil_id WHERE p.school_id = $1");
-  for (const auto& pupil : all) fn(pupil);
+  constexpr int kPage = 2000;
+  std::string page = std::string("SELECT id FROM pupils WHERE school_id = $1 AND id > $2") +
+                     (include_left ? "" : " AND leaving_date IS NULL") + " ORDER BY id LIMIT " + std::to_string(kPage);
+  std::int64_t after = 0;
+  for (;;) {
+    auto pupils = pupils_where("WHERE id IN (" + page + ") ORDER BY id", {p(school.value), p(after)}, school,
+                               "WHERE c.pupil_id IN (" + page + ")");
+    for (const auto& pupil : pupils) fn(pupil);
+    if (pupils.size() < static_cast<std::size_t>(kPage)) return;
+    after = pupils.back().id.value;
+  }
 }
 
 std::int64_t PgStore::count_pupils(SchoolId school, bool include_left) {
