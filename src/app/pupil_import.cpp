@@ -110,7 +110,7 @@ class Importer {
     auto k = known_.find(p.upn);
     if (k == known_.end()) {
       report_.added.push_back(label(p));
-      if (!p.entry_date) p.entry_date = today();
+      if (!p.entry_date) p.entry_date = today_;
     } else {
       k->second.seen = true;
       if (k->second.on_roll && k->second.fingerprint == fingerprint(p)) {
@@ -138,6 +138,7 @@ class Importer {
   std::unordered_map<std::string, int> first_line_;
   std::vector<ImportProblem> problems_;
   std::vector<Pupil> batch_;
+  Date today_ = today();  // once, not a clock read per new pupil
 };
 
 }  // namespace

@@ -7,21 +7,31 @@
 namespace steward {
 namespace {
 
-void keep(std::vector<std::string>& kept, std::string_view part) {
-  part = trim(part);
-  if (part.empty()) return;
-  bool repeat = std::any_of(kept.begin(), kept.end(), [&](const std::string& k) { return iequals(k, part); });
-  if (!repeat) kept.emplace_back(part);
+// Adds `line`, trimmed, unless it is empty or repeats (ignoring case) a line already kept.
+void keep(std::vector<std::string_view>& kept, std::string_view line) {
+  line = trim(line);
+  if (line.empty()) return;
+  if (std::none_of(kept.begin(), kept.end(), [&](std::string_view k) { return iequals(k, line); })) kept.push_back(line);
 }
 
 }  // namespace
 
 std::string address_line(const std::vector<std::string>& parts) {
-  std::vector<std::string> kept;
+  std::vector<std::string_view> kept;
   // A spreadsheet cell may hold a whole address on several lines; each line is a part.
-  for (const auto& part : parts)
-    for (const auto& line : split_list(part, '\n')) keep(kept, line);
-  return join(kept, ", ");
+  for (std::string_view part : parts) {
+    for (std::size_t start = 0; start <= part.size();) {
+      std::size_t end = std::min(part.find('\n', start), part.size());
+      keep(kept, part.substr(start, end - start));
+      start = end + 1;
+    }
+  }
+  std::string out;
+  for (auto line : kept) {
+    if (!out.empty()) out += ", ";
+    out += line;
+  }
+  return out;
 }
 
 }  // namespace steward
