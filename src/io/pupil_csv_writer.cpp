@@ -32,23 +32,8 @@ void append_field(std::string& out, std::string_view v) {
   out += '"';
 }
 
-void append_2(std::string& out, int v) {
-  out += static_cast<char>('0' + (v / 10) % 10);
-  out += static_cast<char>('0' + v % 10);
-}
-
 void append_date(std::string& out, const std::optional<Date>& d) {
-  if (!d) return;
-  if (d->year < 0 || d->year > 9999 || d->month < 0 || d->month > 99 || d->day < 0 || d->day > 99) {
-    out.append(d->iso());
-    return;
-  }
-  append_2(out, d->year / 100);
-  append_2(out, d->year % 100);
-  out += '-';
-  append_2(out, d->month);
-  out += '-';
-  append_2(out, d->day);
+  if (d) out += d->iso();  // ten characters: no allocation
 }
 
 const std::string& go_by(const std::string& preferred, const std::string& legal) {

@@ -66,8 +66,9 @@ void Statement::reset() {
 }
 
 std::string Statement::text(int column) const {
-  auto* p = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, column));
-  return p ? std::string(p, static_cast<size_t>(sqlite3_column_bytes(stmt_, column))) : std::string();
+  std::string out;
+  text_into(column, out);
+  return out;
 }
 
 void Statement::text_into(int column, std::string& out) const {

@@ -81,23 +81,18 @@ struct ImportJob {
 Response streamed_import(const Chrome& chrome, std::shared_ptr<const ImportJob> job) {
   Response r;
   r.header("Cache-Control", "no-store");
-  r.stream = [job, page = pupil_import_page_around_outcome(chrome)](const Response::Write& write) {
-    write(page.first);
-    write("<div class=\"steward-progress\" role=\"status\" aria-live=\"polite\"><p class=\"govuk-body\">Reading " +
-          html::escape(job->filename) + "&hellip;</p>");
+  r.stream = [job, page = streamed_import_page(chrome, job->filename)](const Response::Write& write) {
+    write(page.top);
     html::Node outcome = html::none();
     try {
-      auto report = job->run([&](std::size_t read) {
-        write("<p class=\"govuk-body\">" + std::to_string(read) + " pupils read so far&hellip;</p>");
-      });
+      auto report = job->run([&](std::size_t read) { write(import_progress_line(read)); });
       outcome = pupil_import_outcome(report, {});
     } catch (const Error& e) {
       auto problems = e.status() == 422 ? named_problems(job->filename, e)
                                         : std::vector<FieldError>{{job->filename, e.what()}};
       outcome = pupil_import_outcome(std::nullopt, problems);
     }
-    write("<p class=\"govuk-body\">Finished reading " + html::escape(job->filename) + ".</p></div>" + outcome.render() +
-          page.second);
+    write(page.after_progress + outcome.render() + page.bottom);
   };
   return r;
 }

@@ -152,13 +152,21 @@ std::string pupil_import_page(const Chrome& c, const std::optional<PupilImportRe
   return page(c, std::move(content));
 }
 
-std::pair<std::string, std::string> pupil_import_page_around_outcome(const Chrome& c) {
-  const std::string slot = "<!--steward-import-outcome-->";
-  Nodes content{Trusted{slot}};
+StreamedImportPage streamed_import_page(const Chrome& c, const std::string& filename) {
+  const std::string lines = "<!--steward-progress-lines-->", outcome = "<!--steward-import-outcome-->";
+  Nodes content{el("div", {cls("steward-progress"), attr("role", "status"), attr("aria-live", "polite")},
+                   {el("p", {cls("govuk-body")}, {"Reading " + filename + "\u2026"}), Trusted{lines},
+                    el("p", {cls("govuk-body")}, {"Finished reading " + filename + "."})}),
+                Trusted{outcome}};
   for (auto& n : pupil_import_form(c)) content.push_back(std::move(n));
   std::string whole = page(c, std::move(content));
-  auto at = whole.find(slot);
-  return {whole.substr(0, at), whole.substr(at + slot.size())};
+  auto at_lines = whole.find(lines), at_outcome = whole.find(outcome);
+  return {whole.substr(0, at_lines), whole.substr(at_lines + lines.size(), at_outcome - at_lines - lines.size()),
+          whole.substr(at_outcome + outcome.size())};
+}
+
+std::string import_progress_line(std::size_t pupils_read) {
+  return el("p", {cls("govuk-body")}, {std::to_string(pupils_read) + " pupils read so far\u2026"}).render();
 }
 
 std::string pupil_show_page(const Chrome& c, const Pupil& p, const std::vector<OptOut>& opt_outs,

@@ -17,9 +17,13 @@ std::string pupil_list_page(const Chrome&, const std::vector<Pupil>&, const std:
 std::string pupil_import_page(const Chrome&, const std::optional<PupilImportReport>&, const std::vector<FieldError>&);
 // What an import did (or the problems that stopped it), as pupil_import_page shows it.
 html::Node pupil_import_outcome(const std::optional<PupilImportReport>&, const std::vector<FieldError>&);
-// The import page cut where the outcome goes, for a long import's page sent while it runs:
-// the first part, the progress and outcome, then the second part.
-std::pair<std::string, std::string> pupil_import_page_around_outcome(const Chrome&);
+// The import page for a long import, sent while it runs: `top` (ending in the progress box),
+// import_progress_line()s, `after_progress` (closing the box), the outcome, then `bottom`.
+struct StreamedImportPage {
+  std::string top, after_progress, bottom;
+};
+StreamedImportPage streamed_import_page(const Chrome&, const std::string& filename);
+std::string import_progress_line(std::size_t pupils_read);
 std::string pupil_show_page(const Chrome&, const Pupil&, const std::vector<OptOut>&, const std::vector<Service>&,
                             const std::vector<Disclosure>&);
 std::string pupil_sharing_page(const Chrome&, const SubjectAccessReport&);
