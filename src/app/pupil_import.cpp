@@ -1,5 +1,6 @@
 #include "app/pupil_import.h"
 
+#include <algorithm>
 #include <sstream>
 #include <unordered_map>
 
@@ -14,7 +15,11 @@ namespace {
 
 constexpr std::size_t kBatch = 10000;
 
-std::string label(const Pupil& p) { return p.upn + " " + p.forename() + " " + p.surname(); }
+std::string label(const Pupil& p) {
+  std::string s;
+  s.reserve(p.upn.size() + p.forename().size() + p.surname().size() + 2);
+  return s.append(p.upn).append(1, ' ').append(p.forename()).append(1, ' ').append(p.surname());
+}
 
 // Everything an import can change, as one value: equal fingerprints mean an unchanged record.
 std::size_t fingerprint(const Pupil& p) {
@@ -38,21 +43,47 @@ std::size_t fingerprint(const Pupil& p) {
   return std::hash<std::string>{}(s);
 }
 
-// What the import needs to know of the pupils already on the school's roll: a few bytes each,
-// so the roll is not held in memory while the file is read.
-struct Known {
+// A UPN the import has met: on the school's roll already (known, with the few bytes it needs
+// of that pupil, so the roll is not held in memory while the file is read), in the file (the
+// line it was first read on), or both.
+struct Entry {
   PupilId id;
-  std::size_t fingerprint;
-  bool on_roll;
+  std::size_t fingerprint = 0;
+  bool known = false;
+  bool on_roll = false;
+  int line = 0;  // 0 until the file lists the UPN
   std::string label;
-  bool seen = false;
 };
 
-std::unordered_map<std::string, Known> known_pupils(Store& store, const School& school) {
-  std::unordered_map<std::string, Known> known;
-  store.for_each_pupil(school.id, true, PupilParts{},
-                       [&](const Pupil& p) { known.emplace(p.upn, Known{p.id, fingerprint(p), p.on_roll(), label(p)}); });
-  return known;
+using Entries = std::unordered_map<std::string, Entry>;
+
+Entries known_pupils(Store& store, const School& school) {
+  Entries entries;
+  entries.reserve(static_cast<std::size_t>(store.count_pupils(school.id, true)));
+  store.for_each_pupil(school.id, true, PupilParts{}, [&](const Pupil& p) {
+    entries.emplace(p.upn, Entry{p.id, fingerprint(p), true, p.on_roll(), 0, label(p)});
+  });
+  return entries;
+}
+
+// The whole file: sized once when the stream can say how long it is.
+std::string read_whole(std::istream& file) {
+  std::string text;
+  auto start = file.tellg();
+  if (start != std::istream::pos_type(-1) && file.seekg(0, std::ios::end)) {
+    auto end = file.tellg();
+    file.seekg(start);
+    if (end != std::istream::pos_type(-1) && end >= start) {
+      text.resize(static_cast<std::size_t>(end - start));
+      file.read(text.data(), static_cast<std::streamsize>(text.size()));
+      text.resize(static_cast<std::size_t>(file.gcount()));
+      return text;
+    }
+  }
+  file.clear();
+  std::ostringstream whole;
+  whole << file.rdbuf();
+  return std::move(whole).str();
 }
 
 [[noreturn]] void reject(const std::vector<ImportProblem>& problems) {
@@ -69,7 +100,7 @@ class Importer {
  public:
   Importer(Store& store, const School& school, bool dry_run, PupilImportReport& report, const PupilImportOptions& options)
       : store_(store), school_(school), dry_run_(dry_run), report_(report), options_(options),
-        known_(known_pupils(store, school)) {}
+        entries_(known_pupils(store, school)) {}
 
   void read(std::istream& file, PupilFileFormat format) {
     auto on_pupil = [this](Pupil&& p, int line) { take(std::move(p), line); };
@@ -77,9 +108,9 @@ class Importer {
       auto header = read_ctf(file, on_pupil, problems_);
       report_.full = lower(header.document_qualifier) != "partial";
     } else {
-      std::ostringstream whole;
-      whole << file.rdbuf();
-      std::string text = std::move(whole).str();
+      std::string text = read_whole(file);
+      // About a row per line: the table is sized once instead of rehashed as it grows.
+      entries_.reserve(entries_.size() + static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')));
       read_mis_csv(text, on_pupil, problems_);
     }
     if (options_.progress) options_.progress(report_.read);
@@ -91,8 +122,8 @@ class Importer {
   std::vector<PupilId> leaving() {
     std::vector<PupilId> ids;
     if (!report_.full) return ids;
-    for (const auto& [upn, k] : known_)
-      if (!k.seen && k.on_roll) {
+    for (const auto& [upn, k] : entries_)
+      if (k.known && k.line == 0 && k.on_roll) {
         report_.left.push_back(k.label);
         ids.push_back(k.id);
       }
@@ -103,17 +134,19 @@ class Importer {
   void take(Pupil&& p, int line) {
     ++report_.read;
     if (options_.progress && report_.read % 1000 == 0) options_.progress(report_.read);
-    if (!p.upn.empty()) {
-      auto [it, fresh] = first_line_.emplace(p.upn, line);
-      if (!fresh) problems_.push_back({line, "UPN", p.upn, "the same UPN is already on line " + std::to_string(it->second)});
+    auto [it, fresh] = entries_.try_emplace(p.upn);
+    Entry& entry = it->second;
+    if (entry.line != 0 && !p.upn.empty()) {
+      problems_.push_back({line, "UPN", p.upn, "the same UPN is already on line " + std::to_string(entry.line)});
+      return;
     }
-    auto k = known_.find(p.upn);
-    if (k == known_.end()) {
+    entry.line = line;
+    if (!entry.known) {
       report_.added.push_back(label(p));
       if (!p.entry_date) p.entry_date = today_;
     } else {
-      k->second.seen = true;
-      if (k->second.on_roll && k->second.fingerprint == fingerprint(p)) {
+      p.id = entry.id;
+      if (entry.on_roll && entry.fingerprint == fingerprint(p)) {
         ++report_.unchanged;
         return;
       }
@@ -134,8 +167,7 @@ class Importer {
   bool dry_run_;
   PupilImportReport& report_;
   const PupilImportOptions& options_;
-  std::unordered_map<std::string, Known> known_;
-  std::unordered_map<std::string, int> first_line_;
+  Entries entries_;
   std::vector<ImportProblem> problems_;
   std::vector<Pupil> batch_;
   Date today_ = today();  // once, not a clock read per new pupil

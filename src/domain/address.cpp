@@ -1,6 +1,7 @@
 #include "domain/address.h"
 
 #include <algorithm>
+#include <vector>
 
 #include "domain/text.h"
 
@@ -16,7 +17,7 @@ void keep(std::vector<std::string_view>& kept, std::string_view line) {
 
 }  // namespace
 
-std::string address_line(const std::vector<std::string>& parts) {
+std::string address_line(std::span<const std::string_view> parts) {
   std::vector<std::string_view> kept;
   // A spreadsheet cell may hold a whole address on several lines; each line is a part.
   for (std::string_view part : parts) {

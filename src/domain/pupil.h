@@ -40,8 +40,8 @@ struct Pupil {
   std::optional<Date> leaving_date;  // set when a full import no longer lists the pupil
 
   bool on_roll() const { return !leaving_date.has_value(); }
-  std::string forename() const { return preferred_forename.empty() ? legal_forename : preferred_forename; }
-  std::string surname() const { return preferred_surname.empty() ? legal_surname : preferred_surname; }
+  const std::string& forename() const { return preferred_forename.empty() ? legal_forename : preferred_forename; }
+  const std::string& surname() const { return preferred_surname.empty() ? legal_surname : preferred_surname; }
 };
 
 // The parts of a pupil a reader needs, so that a store may leave the others unread: an export

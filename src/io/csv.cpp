@@ -11,20 +11,23 @@ class CsvParser {
     if (text_.substr(0, 3) == "\xEF\xBB\xBF") text_.remove_prefix(3);
   }
 
-  void each(const std::function<void(CsvRecord&&)>& fn) {
+  void each(const std::function<void(const CsvRow&)>& fn) {
     while (pos_ < text_.size()) {
-      CsvRecord record = read_record();
-      bool blank = record.fields.size() == 1 && record.fields[0].empty();
-      if (!blank) fn(std::move(record));
+      int line = line_;
+      read_record();
+      bool blank = fields_.size() == 1 && fields_[0].empty();
+      if (!blank) fn(CsvRow{line, fields_});
     }
   }
 
  private:
-  CsvRecord read_record() {
-    CsvRecord record;
-    record.line = line_;
+  // Fills fields_, reusing its storage and the unescaping buffers from the record before.
+  void read_record() {
+    int record_line = line_;
+    fields_.clear();
+    unescaped_used_ = 0;
     while (true) {
-      record.fields.push_back(read_field(record.line));
+      fields_.push_back(read_field(record_line));
       if (pos_ >= text_.size()) break;
       char c = text_[pos_++];
       if (c == ',') continue;
@@ -32,21 +35,23 @@ class CsvParser {
       ++line_;
       break;
     }
-    return record;
   }
 
-  std::string read_field(int record_line) {
-    std::string field;
+  static bool ends_field(char c) { return c == ',' || c == '\n' || c == '\r'; }
+
+  std::string_view read_field(int record_line) {
     if (pos_ < text_.size() && text_[pos_] == '"') return read_quoted(record_line);
-    while (pos_ < text_.size() && text_[pos_] != ',' && text_[pos_] != '\n' && text_[pos_] != '\r')
-      field += text_[pos_++];
-    return field;
+    size_t start = pos_;
+    while (pos_ < text_.size() && !ends_field(text_[pos_])) ++pos_;
+    return text_.substr(start, pos_ - start);
   }
 
-  std::string read_quoted(int record_line) {
+  // A view into the text between the quotes, unless the field holds "" escapes: then a view of
+  // one of the parser's buffers, which stays put until the next record.
+  std::string_view read_quoted(int record_line) {
     int start_line = line_;
-    std::string field;
-    ++pos_;
+    size_t start = ++pos_;
+    std::string* unescaped = nullptr;
     while (true) {
       if (pos_ >= text_.size())
         throw Error::invalid("line " + std::to_string(start_line), "a quoted field is never closed (record starting on line " +
@@ -54,34 +59,46 @@ class CsvParser {
       char c = text_[pos_++];
       if (c == '"') {
         if (pos_ < text_.size() && text_[pos_] == '"') {
-          field += '"';
+          if (unescaped)
+            *unescaped += '"';
+          else  // the field so far, with this quote
+            unescaped = &next_buffer().assign(text_.substr(start, pos_ - start));
           ++pos_;
           continue;
         }
         break;
       }
       if (c == '\n') ++line_;
-      field += c;
+      if (unescaped) *unescaped += c;
     }
-    if (pos_ < text_.size() && text_[pos_] != ',' && text_[pos_] != '\n' && text_[pos_] != '\r')
+    if (pos_ < text_.size() && !ends_field(text_[pos_]))
       throw Error::invalid("line " + std::to_string(line_), "unexpected text after a closing quote");
-    return field;
+    if (unescaped) return *unescaped;
+    return text_.substr(start, pos_ - 1 - start);
+  }
+
+  std::string& next_buffer() {
+    if (unescaped_used_ == unescaped_.size()) unescaped_.emplace_back();
+    return unescaped_[unescaped_used_++];
   }
 
   std::string_view text_;
   size_t pos_ = 0;
   int line_ = 1;
+  std::vector<std::string_view> fields_;
+  std::deque<std::string> unescaped_;  // a deque: growing it leaves the earlier buffers where they are
+  size_t unescaped_used_ = 0;
 };
 
 }  // namespace
 
 std::vector<CsvRecord> parse_csv(std::string_view text) {
   std::vector<CsvRecord> out;
-  CsvParser(text).each([&](CsvRecord&& r) { out.push_back(std::move(r)); });
+  CsvParser(text).each([&](const CsvRow& r) { out.push_back({r.line, {r.fields.begin(), r.fields.end()}}); });
   return out;
 }
 
-void for_each_csv_record(std::string_view text, const std::function<void(CsvRecord&&)>& fn) { CsvParser(text).each(fn); }
+void for_each_csv_row(std::string_view text, const std::function<void(const CsvRow&)>& fn) { CsvParser(text).each(fn); }
 
 std::string csv_field(std::string_view value) {
   bool quote = value.find_first_of(",\"\r\n") != std::string_view::npos ||

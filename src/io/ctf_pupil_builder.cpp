@@ -91,7 +91,11 @@ bool CtfAddress::set(std::string_view path, std::string_view value) {
   return true;
 }
 
-std::string CtfAddress::line() const { return address_line({parts_.begin(), parts_.end()}); }
+std::string CtfAddress::line() const {
+  std::array<std::string_view, kParts> views;
+  std::copy(parts_.begin(), parts_.end(), views.begin());
+  return address_line(views);
+}
 
 bool CtfPupilBuilder::wants_text(std::string_view path) {
   if (starts_with(path, kContactField)) {

@@ -29,7 +29,7 @@ bool same_slot(const MisColumn& a, const MisColumn& b) {
 }
 
 // The most specific column for each field, and every phone column, in file order.
-std::vector<Column> choose_columns(const CsvRecord& header) {
+std::vector<Column> choose_columns(const CsvRow& header) {
   std::vector<Column> chosen;
   for (size_t i = 0; i < header.fields.size(); ++i) {
     auto what = recognise_mis_column(header.fields[i]);
@@ -55,7 +55,7 @@ std::string recognised_list(const std::vector<Column>& columns) {
   return "the columns Steward recognised are: " + join(names, ", ");
 }
 
-void require_columns(const CsvRecord& header, const std::vector<Column>& columns) {
+void require_columns(const CsvRow& header, const std::vector<Column>& columns) {
   std::vector<std::string> missing;
   if (!has(columns, MisField::Upn)) missing.emplace_back("no UPN column");
   if (!has(columns, MisField::LegalSurname))
@@ -114,12 +114,12 @@ std::optional<Date> mis_date(std::string_view text, std::string& why) {
   return std::nullopt;
 }
 
-std::string_view value_at(const CsvRecord& record, size_t index) {
-  return index < record.fields.size() ? trim(record.fields[index]) : std::string_view();
+std::string_view value_at(const CsvRow& row, size_t index) {
+  return index < row.fields.size() ? trim(row.fields[index]) : std::string_view();
 }
 
-bool blank_row(const CsvRecord& record) {
-  return std::all_of(record.fields.begin(), record.fields.end(), [](const std::string& f) { return trim(f).empty(); });
+bool blank_row(const CsvRow& row) {
+  return std::all_of(row.fields.begin(), row.fields.end(), [](std::string_view f) { return trim(f).empty(); });
 }
 
 bool is_title(std::string_view word) {
@@ -161,22 +161,30 @@ bool empty_contact(const ContactDraft& d) {
          c.email.empty() && c.phones.empty() && c.address.empty();
 }
 
-// Reads one data row into a pupil, noting what is wrong with it.
+// Reads data rows into pupils, noting what is wrong with each. One reader serves the whole file,
+// so its drafts' storage is reused from row to row.
 class RowReader {
  public:
-  RowReader(const CsvRecord& record, std::vector<ImportProblem>& problems) : record_(record), problems_(problems) {}
+  RowReader(const std::vector<Column>& columns, std::vector<ImportProblem>& problems)
+      : columns_(columns), problems_(problems) {}
 
-  Pupil read(const std::vector<Column>& columns) {
-    for (const auto& column : columns) set(column, value_at(record_, column.index));
-    pupil_.address = address_line({address_.begin(), address_.end()});
+  Pupil read(const CsvRow& row) {
+    row_ = &row;
+    pupil_ = Pupil{};
+    address_ = {};
+    for (size_t n = 1; n < contacts_.size(); ++n)
+      if (touched_ & (1u << n)) contacts_[n] = ContactDraft{};
+    touched_ = 0;
+    for (const auto& column : columns_) set(column, value_at(row, column.index));
+    pupil_.address = address_line(address_);
     finish_contacts();
-    for (const auto& column : columns) require(column);
+    for (const auto& column : columns_) require(column);
     return std::move(pupil_);
   }
 
  private:
   void problem(const Column& column, std::string_view value, std::string why) {
-    problems_.push_back({record_.line, column.header, std::string(value), std::move(why)});
+    problems_.push_back({row_->line, column.header, std::string(value), std::move(why)});
   }
 
   void set(const Column& column, std::string_view value) {
@@ -249,6 +257,7 @@ class RowReader {
 
   void set_contact(const Column& column, std::string_view value) {
     if (value.empty()) return;
+    touched_ |= 1u << column.what.contact;
     ContactDraft& draft = contacts_[static_cast<size_t>(column.what.contact)];
     Contact& c = draft.contact;
     switch (column.what.field) {
@@ -259,7 +268,7 @@ class RowReader {
       case MisField::ContactRelationship: c.relationship = value; return;
       case MisField::ContactResponsibility: return set_flag(column, value, c.parental_responsibility);
       case MisField::ContactPhone: c.phones.emplace_back(value); return;
-      case MisField::ContactAddress: c.address = address_line({std::string(value)}); return;
+      case MisField::ContactAddress: c.address = address_line(std::span(&value, 1)); return;
       case MisField::ContactEmail:
         if (is_email(value))
           c.email = value;
@@ -274,7 +283,7 @@ class RowReader {
   void finish_contacts() {
     for (size_t n = 1; n < contacts_.size(); ++n) {
       ContactDraft& draft = contacts_[n];
-      if (empty_contact(draft)) continue;
+      if (!(touched_ & (1u << n)) || empty_contact(draft)) continue;
       if (!draft.name.empty() && draft.contact.forename.empty() && draft.contact.surname.empty())
         split_name(draft.name, draft.contact);
       draft.contact.order = static_cast<int>(n);
@@ -284,7 +293,7 @@ class RowReader {
 
   void require(const Column& column) {
     auto missing = [&](const std::string& value, const char* what) {
-      if (value.empty() && value_at(record_, column.index).empty())
+      if (value.empty() && value_at(*row_, column.index).empty())
         problem(column, "", std::string("missing: every pupil needs ") + what);
     };
     if (column.what.field == MisField::Upn) missing(pupil_.upn, "a UPN");
@@ -292,11 +301,13 @@ class RowReader {
     if (column.what.field == MisField::LegalForename) missing(pupil_.legal_forename, "a legal forename");
   }
 
-  const CsvRecord& record_;
+  const std::vector<Column>& columns_;
   std::vector<ImportProblem>& problems_;
+  const CsvRow* row_ = nullptr;
   Pupil pupil_;
-  std::array<std::string, kAddressPartCount> address_;
+  std::array<std::string_view, kAddressPartCount> address_;  // views of the row
   std::array<ContactDraft, kMaxMisContacts + 1> contacts_;  // [0] unused: contacts count from 1
+  unsigned touched_ = 0;  // bit n: contact n has a value in this row, so its draft needs clearing
 };
 
 }  // namespace
@@ -304,17 +315,19 @@ class RowReader {
 void read_mis_csv(std::string_view text, const std::function<void(Pupil&&, int line)>& on_pupil,
                   std::vector<ImportProblem>& problems) {
   // One record at a time: the header chooses the columns, every other record is a pupil.
-  std::optional<std::vector<Column>> columns;
-  for_each_csv_record(text, [&](CsvRecord&& record) {
-    if (!columns) {
-      columns = choose_columns(record);
-      require_columns(record, *columns);
+  std::vector<Column> columns;
+  std::optional<RowReader> reader;
+  for_each_csv_row(text, [&](const CsvRow& row) {
+    if (!reader) {
+      columns = choose_columns(row);
+      require_columns(row, columns);
+      reader.emplace(columns, problems);
       return;
     }
-    if (blank_row(record)) return;
-    on_pupil(RowReader(record, problems).read(*columns), record.line);
+    if (blank_row(row)) return;
+    on_pupil(reader->read(row), row.line);
   });
-  if (!columns)
+  if (!reader)
     throw Error::invalid("line 1",
                          "the file is empty: it needs a header row naming the columns, such as UPN, "
                          "Legal Surname, Legal Forename, then a row for each pupil");

@@ -590,6 +590,16 @@ TEST_P(PupilStore, KeepsEachDisclosuresPupilsExactly) {
   EXPECT_TRUE(store->disclosures(school, std::nullopt, stored(7).id).empty());
 }
 
+// Rows of an older schema, written with SQL as that schema's code wrote them: the store's own
+// writes use the latest schema.
+std::string old_pupil_rows(SchoolId school, int count) {
+  std::string sql = "INSERT INTO pupils (id, school_id, upn, legal_surname, legal_forename) VALUES ";
+  for (int n = 1; n <= count; ++n)
+    sql += (n > 1 ? ", (" : "(") + std::to_string(n) + ", " + std::to_string(school.value) + ", '" + upn(n) +
+           "', 'Pupil" + std::to_string(n) + "', 'Sam')";
+  return sql + ";";
+}
+
 // Databases written before the disclosure log kept id ranges (schema 2) keep every pupil each
 // export included.
 TEST_P(PupilStore, MigratingKeepsTheDisclosuresOfAnOlderSchema) {
@@ -600,31 +610,64 @@ TEST_P(PupilStore, MigratingKeepsTheDisclosuresOfAnOlderSchema) {
   Service reader = sample("Reader");
   reader.school = old_school;
   ServiceId old_service = old->create_service(reader);
-  std::vector<Pupil> roll;
-  for (int n = 1; n <= 6; ++n) roll.push_back(make(n, "Pupil" + std::to_string(n), "Sam"));
-  old->transaction([&] { old->save_pupils(old_school, roll); });
-  std::map<std::string, std::int64_t> ids;
-  for (const auto& p : old->pupils(old_school, true)) ids[p.upn] = p.id.value;
-  auto id = [&](int n) { return std::to_string(ids.at(upn(n))); };
   std::string sql =
+      old_pupil_rows(old_school, 6) +
       "INSERT INTO disclosures (id, school_id, service_id, at, actor, format, fields, pupil_count, sha256) VALUES "
       "(1, " + std::to_string(old_school.value) + ", " + std::to_string(old_service.value) +
       ", '2026-02-01T09:00:00Z', 'dpo', 'csv', 'upn', 4, 'x'), (2, " + std::to_string(old_school.value) + ", " +
       std::to_string(old_service.value) + ", '2026-02-02T09:00:00Z', 'dpo', 'csv', 'upn', 0, 'y'); "
-      "INSERT INTO disclosure_pupils (disclosure_id, pupil_id) VALUES (1, " + id(1) + "), (1, " + id(2) + "), (1, " +
-      id(4) + "), (1, " + id(6) + ");";
+      "INSERT INTO disclosure_pupils (disclosure_id, pupil_id) VALUES (1, 1), (1, 2), (1, 4), (1, 6);";
   ASSERT_TRUE(steward::testing::raw_sql(old_db.url(), sql));
 
   old->migrate();
   EXPECT_EQ(old->schema_version(), old->latest_schema_version());
-  std::vector<PupilId> expected;
-  for (int n : {1, 2, 4, 6}) expected.push_back({ids.at(upn(n))});
-  std::sort(expected.begin(), expected.end());
-  EXPECT_EQ(old->disclosed_pupils(old_school, {1}), expected);
+  EXPECT_EQ(old->disclosed_pupils(old_school, {1}), (std::vector<PupilId>{{1}, {2}, {4}, {6}}));
   EXPECT_TRUE(old->disclosed_pupils(old_school, {2}).empty());
-  EXPECT_EQ(old->disclosures(old_school, std::nullopt, PupilId{ids.at(upn(4))}).size(), 1u);
-  EXPECT_TRUE(old->disclosures(old_school, std::nullopt, PupilId{ids.at(upn(3))}).empty());
+  EXPECT_EQ(old->disclosures(old_school, std::nullopt, PupilId{4}).size(), 1u);
+  EXPECT_TRUE(old->disclosures(old_school, std::nullopt, PupilId{3}).empty());
   EXPECT_FALSE(steward::testing::raw_sql(old_db.url(), "SELECT * FROM disclosure_pupils"));
+}
+
+// Databases written while contacts had a table of their own (schema 3) keep every contact, in
+// order, with each phone number, when the contacts move into the pupil's row.
+TEST_P(PupilStore, MigratingKeepsTheContactsOfAnOlderSchema) {
+  TestDatabase old_db{GetParam()};
+  auto old = open_store(old_db.url());
+  old->migrate_to(3);
+  SchoolId old_school = make_school_in(*old, "old-school", "Old School");
+  const std::string yes = GetParam() == "sqlite" ? "1" : "TRUE", no = GetParam() == "sqlite" ? "0" : "FALSE";
+  std::string sql =
+      old_pupil_rows(old_school, 3) +
+      "INSERT INTO pupil_contacts (pupil_id, position, title, forename, surname, relationship, responsibility, email, "
+      "phones, address) VALUES "
+      "(1, 2, 'Mr', 'David', 'Smith', 'Father', " + no + ", '', '', '4 Other Road, Crook'), "
+      "(1, 1, 'Mrs', 'Jane', 'Smith', 'Mother', " + yes + ", 'jane@example.com', '07700 900001;01388 123456', ''), "
+      "(2, 1, '', 'Ann \"Nan\" O''Neil', 'Back\\slash', 'Gran', " + no + ", '', '07700 900003', '');";
+  ASSERT_TRUE(steward::testing::raw_sql(old_db.url(), sql));
+
+  old->migrate();
+  auto one = old->pupil(old_school, {1});
+  ASSERT_TRUE(one);
+  ASSERT_EQ(one->contacts.size(), 2u);
+  EXPECT_EQ(one->contacts[0].order, 1);
+  EXPECT_EQ(one->contacts[0].forename, "Jane");
+  EXPECT_EQ(one->contacts[0].title, "Mrs");
+  EXPECT_TRUE(one->contacts[0].parental_responsibility);
+  EXPECT_EQ(one->contacts[0].email, "jane@example.com");
+  EXPECT_EQ(one->contacts[0].phones, (std::vector<std::string>{"07700 900001", "01388 123456"}));
+  EXPECT_EQ(one->contacts[1].order, 2);
+  EXPECT_EQ(one->contacts[1].forename, "David");
+  EXPECT_FALSE(one->contacts[1].parental_responsibility);
+  EXPECT_TRUE(one->contacts[1].phones.empty());
+  EXPECT_EQ(one->contacts[1].address, "4 Other Road, Crook");
+  auto two = old->pupil(old_school, {2});
+  ASSERT_TRUE(two);
+  ASSERT_EQ(two->contacts.size(), 1u);
+  EXPECT_EQ(two->contacts[0].forename, "Ann \"Nan\" O'Neil");
+  EXPECT_EQ(two->contacts[0].surname, "Back\\slash");
+  EXPECT_EQ(two->contacts[0].phones, (std::vector<std::string>{"07700 900003"}));
+  EXPECT_TRUE(old->pupil(old_school, {3})->contacts.empty());
+  EXPECT_FALSE(steward::testing::raw_sql(old_db.url(), "SELECT * FROM pupil_contacts"));
 }
 
 }  // namespace

@@ -33,5 +33,28 @@ TEST(Csv, WritesFieldsThatRoundTrip) {
   EXPECT_EQ(back[0].fields, (std::vector<std::string>{"plain", "a,b", "q\"uote", "multi\nline"}));
 }
 
+TEST(Csv, RowsAreViewsThatHoldEveryEscapedQuoteOfTheRecord) {
+  std::vector<std::vector<std::string>> seen;
+  std::vector<int> lines;
+  for_each_csv_row("\"a \"\"1\"\" b\",plain,\"\"\"\"\"\",\"x\"\"\",\"no escapes\"\r\n\n\"2\"\"\",\"q\"\n",
+                   [&](const CsvRow& row) {
+                     seen.emplace_back(row.fields.begin(), row.fields.end());
+                     lines.push_back(row.line);
+                   });
+  ASSERT_EQ(seen.size(), 2u);
+  EXPECT_EQ(seen[0], (std::vector<std::string>{"a \"1\" b", "plain", "\"\"", "x\"", "no escapes"}));
+  EXPECT_EQ(seen[1], (std::vector<std::string>{"2\"", "q"}));
+  EXPECT_EQ(lines, (std::vector<int>{1, 3}));
+}
+
+TEST(Csv, TextAfterAClosingQuoteNamesTheLine) {
+  try {
+    parse_csv("a,b\n\"x\"y,2\n");
+    FAIL();
+  } catch (const Error& e) {
+    EXPECT_EQ(e.fields().at(0).field, "line 2");
+  }
+}
+
 }  // namespace
 }  // namespace steward

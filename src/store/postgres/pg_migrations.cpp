@@ -194,6 +194,20 @@ WHERE r.disclosure_id = d.id;
 DROP TABLE disclosure_pupils;
 CREATE INDEX pupils_school ON pupils (school_id, id);
 )sql",
+      // 3: a pupil's contacts as a JSON array in the pupil's row (store/contacts_json.h) instead
+      // of a table of their own. TEXT, not jsonb: Steward reads and writes the array whole.
+      R"sql(
+ALTER TABLE pupils ADD COLUMN contacts TEXT NOT NULL DEFAULT '[]';
+UPDATE pupils p SET contacts = c.contacts
+FROM (SELECT pupil_id,
+             json_agg(json_build_object('title', title, 'forename', forename, 'surname', surname,
+                                        'relationship', relationship, 'responsibility', responsibility,
+                                        'email', email, 'phones', array_to_json(string_to_array(phones, ';')),
+                                        'address', address) ORDER BY position)::text AS contacts
+      FROM pupil_contacts GROUP BY pupil_id) c
+WHERE c.pupil_id = p.id;
+DROP TABLE pupil_contacts;
+)sql",
   };
   return list;
 }

@@ -5,6 +5,7 @@
 #include "domain/text.h"
 #include "store/pupil_id_ranges.h"
 #include "store/blob_text.h"
+#include "store/contacts_json.h"
 #include "store/postgres/pg_store.h"
 
 namespace steward {
@@ -16,7 +17,7 @@ namespace {
 
 constexpr const char* kPupilColumns =
     "SELECT id, upn, legal_surname, legal_forename, preferred_surname, preferred_forename, date_of_birth, gender, "
-    "year, reg_group, sen, fsm, pupil_premium, address, entry_date, leaving_date FROM pupils ";
+    "year, reg_group, sen, fsm, pupil_premium, address, entry_date, leaving_date, contacts FROM pupils ";
 constexpr const char* kPupilOrder = " ORDER BY (leaving_date IS NOT NULL), lower(legal_surname), lower(legal_forename), id";
 
 std::optional<Date> date_at(const pg::Result& r, int i, int column) {
@@ -42,6 +43,7 @@ Pupil read_pupil(const pg::Result& r, int i, SchoolId school) {
   p.address = r.text(i, 13);
   p.entry_date = date_at(r, i, 14);
   p.leaving_date = date_at(r, i, 15);
+  read_contacts_json(r.text(i, 16), p.contacts);
   return p;
 }
 
@@ -54,34 +56,16 @@ pg::Param flag(bool b) { return std::string(b ? "t" : "f"); }
 
 }  // namespace
 
-std::vector<Pupil> PgStore::pupils_where(const std::string& where, const Params& params, SchoolId school,
-                                         const std::string& contacts_where) {
+std::vector<Pupil> PgStore::pupils_where(const std::string& where, const Params& params, SchoolId school) {
   std::vector<Pupil> out;
-  std::map<std::int64_t, size_t> index;
   auto r = run(std::string(kPupilColumns) + where, params);
-  for (int i = 0; i < r.rows(); ++i) {
-    out.push_back(read_pupil(r, i, school));
-    index[out.back().id.value] = out.size() - 1;
-  }
-  if (out.empty()) return out;
-  auto c = run(
-      "SELECT c.pupil_id, c.position, c.title, c.forename, c.surname, c.relationship, c.responsibility, c.email, "
-      "c.phones, c.address FROM pupil_contacts c " +
-          contacts_where + " ORDER BY c.pupil_id, c.position",
-      params);
-  for (int i = 0; i < c.rows(); ++i) {
-    auto it = index.find(c.integer(i, 0));
-    if (it == index.end()) continue;
-    out[it->second].contacts.push_back({static_cast<int>(c.integer(i, 1)), c.text(i, 2), c.text(i, 3), c.text(i, 4),
-                                        c.text(i, 5), c.text(i, 6) == "t", c.text(i, 7), split_list(c.text(i, 8), ';'),
-                                        c.text(i, 9)});
-  }
+  for (int i = 0; i < r.rows(); ++i) out.push_back(read_pupil(r, i, school));
   return out;
 }
 
 std::vector<Pupil> PgStore::pupils(SchoolId school, bool include_left) {
   return pupils_where(std::string("WHERE school_id = $1") + (include_left ? "" : " AND leaving_date IS NULL") + kPupilOrder,
-                      {p(school.value)}, school, "JOIN pupils p ON p.id = c.pupil_id WHERE p.school_id = $1");
+                      {p(school.value)}, school);
 }
 
 // A page of pupils at a time, by id (keyset paging on the pupils_school index), so that a whole
@@ -93,8 +77,7 @@ void PgStore::for_each_pupil(SchoolId school, bool include_left, const PupilPart
                      (include_left ? "" : " AND leaving_date IS NULL") + " ORDER BY id LIMIT " + std::to_string(kPage);
   std::int64_t after = 0;
   for (;;) {
-    auto pupils = pupils_where("WHERE id IN (" + page + ") ORDER BY id", {p(school.value), p(after)}, school,
-                               "WHERE c.pupil_id IN (" + page + ")");
+    auto pupils = pupils_where("WHERE id IN (" + page + ") ORDER BY id", {p(school.value), p(after)}, school);
     for (const auto& pupil : pupils) fn(pupil);
     if (pupils.size() < static_cast<std::size_t>(kPage)) return;
     after = pupils.back().id.value;
@@ -108,15 +91,13 @@ std::int64_t PgStore::count_pupils(SchoolId school, bool include_left) {
 }
 
 std::optional<Pupil> PgStore::pupil(SchoolId school, PupilId id) {
-  auto found = pupils_where("WHERE school_id = $1 AND id = $2", {p(school.value), p(id.value)}, school,
-                            "JOIN pupils p ON p.id = c.pupil_id WHERE p.school_id = $1 AND p.id = $2");
+  auto found = pupils_where("WHERE school_id = $1 AND id = $2", {p(school.value), p(id.value)}, school);
   if (found.empty()) return std::nullopt;
   return std::move(found.front());
 }
 
 std::optional<Pupil> PgStore::pupil_by_upn(SchoolId school, std::string_view upn) {
-  auto found = pupils_where("WHERE school_id = $1 AND upn = $2", {p(school.value), p(upn)}, school,
-                            "JOIN pupils p ON p.id = c.pupil_id WHERE p.school_id = $1 AND p.upn = $2");
+  auto found = pupils_where("WHERE school_id = $1 AND upn = $2", {p(school.value), p(upn)}, school);
   if (found.empty()) return std::nullopt;
   return std::move(found.front());
 }
@@ -133,54 +114,36 @@ std::vector<Pupil> PgStore::search_pupils(SchoolId school, std::string_view quer
       "(upn ILIKE $2 OR legal_surname ILIKE $2 OR legal_forename ILIKE $2 OR preferred_surname ILIKE $2 OR "
       "preferred_forename ILIKE $2 OR (legal_forename || ' ' || legal_surname) ILIKE $2)";
   return pupils_where("WHERE school_id = $1 AND " + match + kPupilOrder + " LIMIT " + std::to_string(limit),
-                      {p(school.value), p(like)}, school,
-                      "JOIN pupils p ON p.id = c.pupil_id WHERE p.school_id = $1 AND p.id IN "
-                      "(SELECT id FROM pupils WHERE school_id = $1 AND " + match + ")");
+                      {p(school.value), p(like)}, school);
 }
 
 void PgStore::save_pupils(SchoolId school, const std::vector<Pupil>& pupils) {
-  std::string rows, contact_rows;
+  std::string rows;
   for (const auto& x : pupils) {
     for (const pg::Param& v : {p(x.upn), p(x.legal_surname), p(x.legal_forename), p(x.preferred_surname),
                                p(x.preferred_forename), iso_or_null(x.date_of_birth), p(x.gender), p(x.year),
-                               p(x.reg_group), p(x.sen), flag(x.fsm), flag(x.pupil_premium), p(x.address)})
+                               p(x.reg_group), p(x.sen), flag(x.fsm), flag(x.pupil_premium), p(x.address),
+                               p(contacts_json(x.contacts))})
       pg::copy_field(rows, v);
     pg::copy_field(rows, iso_or_null(x.entry_date), true);
-    int position = 0;
-    for (const auto& c : x.contacts) {
-      for (const pg::Param& v : {p(x.upn), p(++position), p(c.title), p(c.forename), p(c.surname), p(c.relationship),
-                                 flag(c.parental_responsibility), p(c.email), p(join(c.phones, ";"))})
-        pg::copy_field(contact_rows, v);
-      pg::copy_field(contact_rows, p(c.address), true);
-    }
   }
   transaction([&] {
     run("DROP TABLE IF EXISTS import_pupils");
     run("CREATE TEMP TABLE import_pupils (upn TEXT, legal_surname TEXT, legal_forename TEXT, preferred_surname TEXT, "
         "preferred_forename TEXT, date_of_birth TEXT, gender TEXT, year TEXT, reg_group TEXT, sen TEXT, fsm BOOLEAN, "
-        "pupil_premium BOOLEAN, address TEXT, entry_date TEXT) ON COMMIT DROP");
+        "pupil_premium BOOLEAN, address TEXT, contacts TEXT, entry_date TEXT) ON COMMIT DROP");
     current_connection().copy_in("COPY import_pupils FROM STDIN", rows);
     run("INSERT INTO pupils (school_id, upn, legal_surname, legal_forename, preferred_surname, preferred_forename, "
-        "date_of_birth, gender, year, reg_group, sen, fsm, pupil_premium, address, entry_date, leaving_date) "
+        "date_of_birth, gender, year, reg_group, sen, fsm, pupil_premium, address, contacts, entry_date, leaving_date) "
         "SELECT $1, upn, legal_surname, legal_forename, preferred_surname, preferred_forename, date_of_birth, gender, "
-        "year, reg_group, sen, fsm, pupil_premium, address, entry_date, NULL FROM import_pupils "
+        "year, reg_group, sen, fsm, pupil_premium, address, contacts, entry_date, NULL FROM import_pupils "
         "ON CONFLICT (school_id, upn) DO UPDATE SET legal_surname = excluded.legal_surname, "
         "legal_forename = excluded.legal_forename, preferred_surname = excluded.preferred_surname, "
         "preferred_forename = excluded.preferred_forename, date_of_birth = excluded.date_of_birth, "
         "gender = excluded.gender, year = excluded.year, reg_group = excluded.reg_group, sen = excluded.sen, "
         "fsm = excluded.fsm, pupil_premium = excluded.pupil_premium, address = excluded.address, "
-        "entry_date = COALESCE(excluded.entry_date, pupils.entry_date), leaving_date = NULL",
-        {p(school.value)});
-    run("DELETE FROM pupil_contacts WHERE pupil_id IN (SELECT p.id FROM pupils p JOIN import_pupils i ON i.upn = p.upn "
-        "WHERE p.school_id = $1)",
-        {p(school.value)});
-    run("DROP TABLE IF EXISTS import_contacts");
-    run("CREATE TEMP TABLE import_contacts (upn TEXT, position INTEGER, title TEXT, forename TEXT, surname TEXT, "
-        "relationship TEXT, responsibility BOOLEAN, email TEXT, phones TEXT, address TEXT) ON COMMIT DROP");
-    if (!contact_rows.empty()) current_connection().copy_in("COPY import_contacts FROM STDIN", contact_rows);
-    run("INSERT INTO pupil_contacts (pupil_id, position, title, forename, surname, relationship, responsibility, email, "
-        "phones, address) SELECT p.id, c.position, c.title, c.forename, c.surname, c.relationship, c.responsibility, "
-        "c.email, c.phones, c.address FROM import_contacts c JOIN pupils p ON p.upn = c.upn AND p.school_id = $1",
+        "contacts = excluded.contacts, entry_date = COALESCE(excluded.entry_date, pupils.entry_date), "
+        "leaving_date = NULL",
         {p(school.value)});
   });
 }

@@ -81,8 +81,7 @@ class PgStore final : public Store {
   std::vector<AuditEntry> all_audit_entries(SchoolId) override;
 
  private:
-  std::vector<Pupil> pupils_where(const std::string& where, const pg::Params& params, SchoolId school,
-                                  const std::string& contacts_where);
+  std::vector<Pupil> pupils_where(const std::string& where, const pg::Params& params, SchoolId school);
   // The connection of the transaction the calling thread is in. REQUIRES: inside transaction().
   pg::Connection& current_connection();
   // Runs fn on this thread's transaction connection, or on a pooled one.

@@ -71,10 +71,12 @@ std::string Statement::text(int column) const {
   return out;
 }
 
-void Statement::text_into(int column, std::string& out) const {
+void Statement::text_into(int column, std::string& out) const { out.assign(view(column)); }
+
+std::string_view Statement::view(int column) const {
   auto* p = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, column));
-  if (p) out.assign(p, static_cast<size_t>(sqlite3_column_bytes(stmt_, column)));
-  else out.clear();
+  if (!p) return {};
+  return {p, static_cast<size_t>(sqlite3_column_bytes(stmt_, column))};
 }
 
 std::int64_t Statement::integer(int column) const { return sqlite3_column_int64(stmt_, column); }

@@ -36,6 +36,8 @@ class Statement {
 
   std::string text(int column) const;
   void text_into(int column, std::string& out) const;  // reuses out's buffer
+  // SQLite's own bytes: valid until the next step, reset or read of the column as another type.
+  std::string_view view(int column) const;
   std::int64_t integer(int column) const;
   bool is_null(int column) const;
 

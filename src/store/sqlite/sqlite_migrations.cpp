@@ -190,6 +190,24 @@ UPDATE disclosures SET pupil_ids = COALESCE((
 DROP TABLE disclosure_pupils;
 CREATE INDEX pupils_school ON pupils (school_id, leaving_date);
 )sql",
+      // 3: a pupil's contacts as a JSON array in the pupil's row (store/contacts_json.h) instead
+      // of a table of their own. A contact's phones were one text joined by ';': json_quote
+      // escapes the text and never writes a ';' of its own, so splitting its output on ';'
+      // gives each number quoted.
+      R"sql(
+ALTER TABLE pupils ADD COLUMN contacts TEXT NOT NULL DEFAULT '[]';
+UPDATE pupils SET contacts = (
+  SELECT json_group_array(json_object('title', title, 'forename', forename, 'surname', surname,
+                                      'relationship', relationship,
+                                      'responsibility', json(CASE WHEN responsibility THEN 'true' ELSE 'false' END),
+                                      'email', email,
+                                      'phones', json(CASE WHEN phones = '' THEN '[]'
+                                                     ELSE '[' || replace(json_quote(phones), ';', '","') || ']' END),
+                                      'address', address))
+  FROM (SELECT * FROM pupil_contacts c WHERE c.pupil_id = pupils.id ORDER BY c.position))
+WHERE id IN (SELECT pupil_id FROM pupil_contacts);
+DROP TABLE pupil_contacts;
+)sql",
   };
   return list;
 }

@@ -1,10 +1,12 @@
 // SqliteStore: pupils, opt-outs and the disclosure log.
+#include <array>
 #include <map>
 #include <span>
 
 #include "domain/text.h"
 #include "store/pupil_id_ranges.h"
 #include "store/blob_text.h"
+#include "store/contacts_json.h"
 #include "store/sqlite/sqlite_store.h"
 
 namespace steward {
@@ -50,6 +52,8 @@ std::vector<PupilColumn> pupil_columns(const PupilParts& parts) {
     c.insert(c.end(), {PupilColumn{"sen", read_text<&Pupil::sen>}, PupilColumn{"fsm", read_flag<&Pupil::fsm>},
                        PupilColumn{"pupil_premium", read_flag<&Pupil::pupil_premium>}});
   if (parts.address) c.push_back(PupilColumn{"address", read_text<&Pupil::address>});
+  if (parts.contacts)
+    c.push_back(PupilColumn{"contacts", [](Pupil& p, Statement& st, int i) { read_contacts_json(st.view(i), p.contacts); }});
   if (parts.roll_dates)
     c.insert(c.end(), {PupilColumn{"entry_date", read_date<&Pupil::entry_date>}, PupilColumn{"leaving_date", read_date<&Pupil::leaving_date>}});
   return c;
@@ -71,53 +75,37 @@ const std::vector<PupilColumn>& all_pupil_columns() {
   return all;
 }
 
-constexpr const char* kContactColumns =
-    "SELECT c.pupil_id, c.position, c.title, c.forename, c.surname, c.relationship, c.responsibility, c.email, "
-    "c.phones, c.address ";
-
-Contact read_contact(Statement& c) {
-  return {static_cast<int>(c.integer(1)), c.text(2), c.text(3), c.text(4), c.text(5), c.integer(6) != 0, c.text(7),
-          split_list(c.text(8), ';'), c.text(9)};
-}
-
-std::optional<std::string> iso_or_null(const std::optional<Date>& d) {
-  if (!d) return std::nullopt;
-  return d->iso();
+// A date as ISO text in `buffer`, bound without a copy; NULL when there is none.
+void bind_date(Statement& st, const std::optional<Date>& d, std::string& buffer) {
+  if (!d) {
+    st.bind_null();
+    return;
+  }
+  buffer = d->iso();
+  st.bind_static(buffer);
 }
 
 }  // namespace
 
 std::vector<Pupil> SqliteStore::pupils_where(const std::string& where, const std::function<void(Statement&)>& bind,
-                                             SchoolId school, const std::string& contacts_where) {
+                                             SchoolId school) {
   Lock lock(mutex_);
   std::vector<Pupil> out;
-  std::map<std::int64_t, size_t> index;
   auto st = db_.prepare(select_pupils(all_pupil_columns()) + where);
   bind(st);
   while (st.step()) {
     read_pupil(all_pupil_columns(), st, out.emplace_back());
     out.back().school = school;
-    index[out.back().id.value] = out.size() - 1;
-  }
-  if (out.empty()) return out;
-  auto c = db_.prepare(std::string(kContactColumns) + "FROM pupil_contacts c " + contacts_where +
-                       " ORDER BY c.pupil_id, c.position");
-  bind(c);
-  while (c.step()) {
-    auto it = index.find(c.integer(0));
-    if (it != index.end()) out[it->second].contacts.push_back(read_contact(c));
   }
   return out;
 }
 
 std::vector<Pupil> SqliteStore::pupils(SchoolId school, bool include_left) {
   return pupils_where(std::string("WHERE school_id = ?") + (include_left ? "" : " AND leaving_date IS NULL") + kPupilOrder,
-                      [&](Statement& st) { st.bind(school.value); }, school,
-                      "JOIN pupils p ON p.id = c.pupil_id WHERE p.school_id = ?");
+                      [&](Statement& st) { st.bind(school.value); }, school);
 }
 
-// Two cursors in the same order, walked together: each pupil row, then its contact rows. The
-// pupils_school index gives both in id order without a sort.
+// The pupils_school index gives the rows in id order without a sort.
 void SqliteStore::for_each_pupil(SchoolId school, bool include_left, const PupilParts& parts,
                                  const std::function<void(const Pupil&)>& fn) {
   Lock lock(mutex_);
@@ -125,24 +113,10 @@ void SqliteStore::for_each_pupil(SchoolId school, bool include_left, const Pupil
   auto columns = pupil_columns(parts);
   auto st = db_.prepare(select_pupils(columns) + "WHERE school_id = ?" + on_roll + " ORDER BY id");
   st.bind(school.value);
-  std::optional<Statement> c;
-  bool more_contacts = false;
-  if (parts.contacts) {
-    c.emplace(db_.handle(), std::string(kContactColumns) +
-                                "FROM pupils p JOIN pupil_contacts c ON c.pupil_id = p.id WHERE p.school_id = ?" +
-                                on_roll + " ORDER BY p.id, c.position");
-    c->bind(school.value);
-    more_contacts = c->step();
-  }
   Pupil p;
   p.school = school;
   while (st.step()) {
     read_pupil(columns, st, p);
-    p.contacts.clear();
-    while (more_contacts && c->integer(0) == p.id.value) {
-      p.contacts.push_back(read_contact(*c));
-      more_contacts = c->step();
-    }
     fn(p);
   }
 }
@@ -157,14 +131,14 @@ std::int64_t SqliteStore::count_pupils(SchoolId school, bool include_left) {
 
 std::optional<Pupil> SqliteStore::pupil(SchoolId school, PupilId id) {
   auto found = pupils_where("WHERE school_id = ? AND id = ?", [&](Statement& st) { st.bind(school.value).bind(id.value); },
-                            school, "JOIN pupils p ON p.id = c.pupil_id WHERE p.school_id = ? AND p.id = ?");
+                            school);
   if (found.empty()) return std::nullopt;
   return std::move(found.front());
 }
 
 std::optional<Pupil> SqliteStore::pupil_by_upn(SchoolId school, std::string_view upn) {
   auto found = pupils_where("WHERE school_id = ? AND upn = ?", [&](Statement& st) { st.bind(school.value).bind(upn); },
-                            school, "JOIN pupils p ON p.id = c.pupil_id WHERE p.school_id = ? AND p.upn = ?");
+                            school);
   if (found.empty()) return std::nullopt;
   return std::move(found.front());
 }
@@ -182,8 +156,7 @@ std::vector<Pupil> SqliteStore::search_pupils(SchoolId school, std::string_view 
       "preferred_forename LIKE ?2 ESCAPE '\\' OR (legal_forename || ' ' || legal_surname) LIKE ?2 ESCAPE '\\')";
   auto bind = [&](Statement& st) { st.bind(school.value).bind(like); };
   return pupils_where(std::string("WHERE school_id = ?1 AND ") + match + kPupilOrder + " LIMIT " + std::to_string(limit),
-                      bind, school, std::string("JOIN pupils p ON p.id = c.pupil_id WHERE p.school_id = ?1 AND p.") +
-                                        "id IN (SELECT id FROM pupils WHERE school_id = ?1 AND " + match + ")");
+                      bind, school);
 }
 
 namespace {
@@ -203,95 +176,43 @@ std::string values_rows(std::size_t rows, int columns) {
 
 std::string upsert_pupils_sql(std::size_t rows) {
   return "INSERT INTO pupils (school_id, upn, legal_surname, legal_forename, preferred_surname, preferred_forename, "
-         "date_of_birth, gender, year, reg_group, sen, fsm, pupil_premium, address, entry_date) VALUES " +
-         values_rows(rows, 15) +
+         "date_of_birth, gender, year, reg_group, sen, fsm, pupil_premium, address, contacts, entry_date) VALUES " +
+         values_rows(rows, 16) +
          " ON CONFLICT (school_id, upn) DO UPDATE SET legal_surname = excluded.legal_surname, "
          "legal_forename = excluded.legal_forename, preferred_surname = excluded.preferred_surname, "
          "preferred_forename = excluded.preferred_forename, date_of_birth = excluded.date_of_birth, "
          "gender = excluded.gender, year = excluded.year, reg_group = excluded.reg_group, sen = excluded.sen, "
          "fsm = excluded.fsm, pupil_premium = excluded.pupil_premium, address = excluded.address, "
-         "entry_date = COALESCE(excluded.entry_date, pupils.entry_date), leaving_date = NULL RETURNING id, upn";
-}
-
-std::string clear_contacts_sql(std::size_t rows) {
-  std::string sql = "DELETE FROM pupil_contacts WHERE pupil_id IN (?";
-  for (std::size_t r = 1; r < rows; ++r) sql += ", ?";
-  return sql + ")";
-}
-
-std::string insert_contacts_sql(std::size_t rows) {
-  return "INSERT INTO pupil_contacts (pupil_id, position, title, forename, surname, relationship, responsibility, "
-         "email, phones, address) VALUES " + values_rows(rows, 10);
-}
-
-// A statement per row count, prepared once per save: full chunks reuse one.
-class ChunkStatements {
- public:
-  ChunkStatements(sqlite::Connection& db, std::string (*sql)(std::size_t)) : db_(db), sql_(sql) {}
-  Statement& rows(std::size_t n) {
-    auto& st = by_rows_[n];
-    if (!st) st.emplace(db_.handle(), sql_(n));
-    else st->reset();
-    return *st;
-  }
-
- private:
-  sqlite::Connection& db_;
-  std::string (*sql_)(std::size_t);
-  std::map<std::size_t, std::optional<Statement>> by_rows_;
-};
-
-// Inserts the contacts of `pupils` (whose row ids are `ids`), kChunk rows per statement.
-void write_contacts(std::span<const Pupil> pupils, const std::vector<std::int64_t>& ids, ChunkStatements& insert) {
-  struct Row {
-    std::int64_t pupil;
-    int position;
-    const Contact* contact;
-    std::string phones;
-  };
-  std::vector<Row> rows;
-  for (std::size_t i = 0; i < pupils.size(); ++i) {
-    int position = 0;
-    for (const auto& c : pupils[i].contacts) rows.push_back({ids[i], ++position, &c, join(c.phones, ";")});
-  }
-  for (std::size_t first = 0; first < rows.size(); first += kChunk) {
-    std::size_t n = std::min(kChunk, rows.size() - first);
-    auto& st = insert.rows(n);
-    for (std::size_t r = first; r < first + n; ++r) {
-      const Contact& c = *rows[r].contact;
-      st.bind(rows[r].pupil).bind(rows[r].position).bind_static(c.title).bind_static(c.forename).bind_static(c.surname)
-          .bind_static(c.relationship).bind(c.parental_responsibility ? 1 : 0).bind_static(c.email)
-          .bind_static(rows[r].phones).bind_static(c.address);
-    }
-    st.run();
-  }
+         "contacts = excluded.contacts, entry_date = COALESCE(excluded.entry_date, pupils.entry_date), "
+         "leaving_date = NULL";
 }
 
 }  // namespace
 
-// Per chunk of pupils: one upsert returning their ids, one delete of their old contacts, and
-// the new contacts in chunks too.
+// kChunk pupils per statement, each chunk's contacts and dates encoded into buffers that stay
+// put until the statement has run, so the text is bound without copies.
 void SqliteStore::save_pupils(SchoolId school, const std::vector<Pupil>& pupils) {
   Lock lock(mutex_);
-  ChunkStatements upsert(db_, upsert_pupils_sql), clear(db_, clear_contacts_sql), insert(db_, insert_contacts_sql);
+  std::map<std::size_t, Statement> by_rows;
+  std::array<std::string, kChunk> contacts, born, entered;
   for (std::size_t first = 0; first < pupils.size(); first += kChunk) {
     auto chunk = std::span(pupils).subspan(first, std::min(kChunk, pupils.size() - first));
-    auto& up = upsert.rows(chunk.size());
-    for (const auto& p : chunk)
+    auto found = by_rows.find(chunk.size());
+    if (found == by_rows.end()) found = by_rows.try_emplace(chunk.size(), db_.handle(), upsert_pupils_sql(chunk.size())).first;
+    Statement& up = found->second;
+    up.reset();
+    for (std::size_t i = 0; i < chunk.size(); ++i) {
+      const Pupil& p = chunk[i];
+      contacts[i].clear();
+      append_contacts_json(contacts[i], p.contacts);
       up.bind(school.value).bind_static(p.upn).bind_static(p.legal_surname).bind_static(p.legal_forename)
-          .bind_static(p.preferred_surname).bind_static(p.preferred_forename).bind_optional(iso_or_null(p.date_of_birth))
-          .bind_static(p.gender).bind_static(p.year).bind_static(p.reg_group).bind_static(p.sen).bind(p.fsm ? 1 : 0)
-          .bind(p.pupil_premium ? 1 : 0).bind_static(p.address).bind_optional(iso_or_null(p.entry_date));
-    // RETURNING gives the rows in no promised order: match them back by UPN.
-    std::map<std::string, std::int64_t, std::less<>> returned;
-    while (up.step()) returned.emplace(up.text(1), up.integer(0));
-    std::vector<std::int64_t> ids;
-    for (const auto& p : chunk) ids.push_back(returned.at(p.upn));
-
-    auto& del = clear.rows(ids.size());
-    for (auto id : ids) del.bind(id);
-    del.run();
-    write_contacts(chunk, ids, insert);
+          .bind_static(p.preferred_surname).bind_static(p.preferred_forename);
+      bind_date(up, p.date_of_birth, born[i]);
+      up.bind_static(p.gender).bind_static(p.year).bind_static(p.reg_group).bind_static(p.sen).bind(p.fsm ? 1 : 0)
+          .bind(p.pupil_premium ? 1 : 0).bind_static(p.address).bind_static(contacts[i]);
+      bind_date(up, p.entry_date, entered[i]);
+    }
+    up.run();
   }
 }
 

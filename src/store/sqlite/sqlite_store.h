@@ -77,7 +77,7 @@ class SqliteStore final : public Store {
 
  private:
   std::vector<Pupil> pupils_where(const std::string& where, const std::function<void(sqlite::Statement&)>& bind,
-                                  SchoolId school, const std::string& contacts_where);
+                                  SchoolId school);
   std::optional<School> school_where(const char* where, const std::function<void(sqlite::Statement&)>& bind);
   std::vector<Service> services_where(const char* where, std::int64_t school, std::int64_t id);
   void write_service_links(const Service&);
