@@ -7,18 +7,21 @@
 #include "app/audit.h"
 #include "app/clock.h"
 #include "domain/text.h"
+#include "domain/upn.h"
 #include "io/ctf_reader.h"
 #include "io/mis_csv_reader.h"
 
 namespace steward {
 namespace {
 
-constexpr std::size_t kBatch = 10000;
+constexpr std::size_t kBatch = 1024;
 
-std::string label(const Pupil& p) {
-  std::string s;
-  s.reserve(p.upn.size() + p.forename().size() + p.surname().size() + 2);
-  return s.append(p.upn).append(1, ' ').append(p.forename()).append(1, ' ').append(p.surname());
+std::string label(const Pupil& p) { return p.upn + " " + p.forename() + " " + p.surname(); }
+
+// The label without a string of its own.
+void add_label(NameList& list, const Pupil& p, std::string& scratch) {
+  scratch.assign(p.upn).append(1, ' ').append(p.forename()).append(1, ' ').append(p.surname());
+  list.add(scratch);
 }
 
 // Everything an import can change, as one value: equal fingerprints mean an unchanged record.
@@ -55,15 +58,25 @@ struct Entry {
   std::string label;
 };
 
-using Entries = std::unordered_map<std::string, Entry>;
+// Keyed by upn_key: a file's UPNs are valid before they are looked up.
+using Entries = std::unordered_map<std::uint64_t, Entry>;
 
-Entries known_pupils(Store& store, const School& school) {
+struct Known {
   Entries entries;
-  entries.reserve(static_cast<std::size_t>(store.count_pupils(school.id, true)));
+  std::vector<Entry> unmatchable;  // stored with a UPN no valid UPN in a file can equal
+};
+
+Known known_pupils(Store& store, const School& school) {
+  Known known;
+  known.entries.reserve(static_cast<std::size_t>(store.count_pupils(school.id, true)));
   store.for_each_pupil(school.id, true, PupilParts{}, [&](const Pupil& p) {
-    entries.emplace(p.upn, Entry{p.id, fingerprint(p), true, p.on_roll(), 0, label(p)});
+    Entry entry{p.id, fingerprint(p), true, p.on_roll(), 0, label(p)};
+    if (auto key = upn_key(p.upn))
+      known.entries.emplace(*key, std::move(entry));
+    else
+      known.unmatchable.push_back(std::move(entry));
   });
-  return entries;
+  return known;
 }
 
 // The whole file: sized once when the stream can say how long it is.
@@ -100,7 +113,7 @@ class Importer {
  public:
   Importer(Store& store, const School& school, bool dry_run, PupilImportReport& report, const PupilImportOptions& options)
       : store_(store), school_(school), dry_run_(dry_run), report_(report), options_(options),
-        entries_(known_pupils(store, school)) {}
+        known_(known_pupils(store, school)), entries_(known_.entries) {}
 
   void read(std::istream& file, PupilFileFormat format) {
     auto on_pupil = [this](Pupil&& p, int line) { take(std::move(p), line); };
@@ -122,11 +135,13 @@ class Importer {
   std::vector<PupilId> leaving() {
     std::vector<PupilId> ids;
     if (!report_.full) return ids;
-    for (const auto& [upn, k] : entries_)
-      if (k.known && k.line == 0 && k.on_roll) {
-        report_.left.push_back(k.label);
-        ids.push_back(k.id);
-      }
+    auto leave = [&](const Entry& k) {
+      if (!k.known || k.line != 0 || !k.on_roll) return;
+      report_.left.add(k.label);
+      ids.push_back(k.id);
+    };
+    for (const auto& [key, k] : entries_) leave(k);
+    for (const auto& k : known_.unmatchable) leave(k);
     return ids;
   }
 
@@ -134,15 +149,17 @@ class Importer {
   void take(Pupil&& p, int line) {
     ++report_.read;
     if (options_.progress && report_.read % 1000 == 0) options_.progress(report_.read);
-    auto [it, fresh] = entries_.try_emplace(p.upn);
-    Entry& entry = it->second;
-    if (entry.line != 0 && !p.upn.empty()) {
+    // A UPN that is not valid has been reported already, and nothing will be written.
+    Entry invalid;
+    auto key = upn_key(p.upn);
+    Entry& entry = key ? entries_.try_emplace(*key).first->second : invalid;
+    if (entry.line != 0) {
       problems_.push_back({line, "UPN", p.upn, "the same UPN is already on line " + std::to_string(entry.line)});
       return;
     }
     entry.line = line;
     if (!entry.known) {
-      report_.added.push_back(label(p));
+      add_label(report_.added, p, scratch_);
       if (!p.entry_date) p.entry_date = today_;
     } else {
       p.id = entry.id;
@@ -150,7 +167,7 @@ class Importer {
         ++report_.unchanged;
         return;
       }
-      report_.changed.push_back(label(p));
+      add_label(report_.changed, p, scratch_);
     }
     if (dry_run_ || !problems_.empty()) return;
     batch_.push_back(std::move(p));
@@ -167,13 +184,31 @@ class Importer {
   bool dry_run_;
   PupilImportReport& report_;
   const PupilImportOptions& options_;
-  Entries entries_;
+  Known known_;
+  Entries& entries_;  // known_'s, with the pupils read from the file added
   std::vector<ImportProblem> problems_;
   std::vector<Pupil> batch_;
+  std::string scratch_;
   Date today_ = today();  // once, not a clock read per new pupil
 };
 
 }  // namespace
+
+void NameList::add(std::string_view name) {
+  text_ += name;
+  ends_.push_back(text_.size());
+}
+
+std::string_view NameList::operator[](std::size_t i) const {
+  std::size_t start = i == 0 ? 0 : ends_[i - 1];
+  return std::string_view(text_).substr(start, ends_[i] - start);
+}
+
+std::vector<std::string> NameList::strings() const {
+  std::vector<std::string> out;
+  for (std::size_t i = 0; i < size(); ++i) out.emplace_back((*this)[i]);
+  return out;
+}
 
 PupilFileFormat detect_pupil_format(const std::string& filename, std::string_view first_bytes) {
   std::string name = lower(filename);

@@ -4,6 +4,7 @@
 #include <functional>
 #include <istream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "app/actor.h"
@@ -15,8 +16,23 @@ enum class PupilFileFormat { Ctf, Csv };
 // By the file's name (.xml → CTF, .csv → CSV), else by its first bytes.
 PupilFileFormat detect_pupil_format(const std::string& filename, std::string_view first_bytes);
 
+// "UPN Forename Surname" for each pupil an import adds, changes or marks as left, kept end to end
+// in one buffer: a school's first import lists its whole roll.
+class NameList {
+ public:
+  void add(std::string_view name);
+  std::size_t size() const { return ends_.size(); }
+  bool empty() const { return ends_.empty(); }
+  std::string_view operator[](std::size_t i) const;
+  std::vector<std::string> strings() const;
+
+ private:
+  std::string text_;
+  std::vector<std::size_t> ends_;
+};
+
 struct PupilImportReport {
-  std::vector<std::string> added, changed, left;  // "UPN Forename Surname"
+  NameList added, changed, left;
   std::size_t unchanged = 0;
   std::size_t read = 0;
   bool full = true;

@@ -24,7 +24,7 @@ void print(const PupilImportReport& r) {
             << (r.full ? "" : "; a partial file, so nobody is marked as left") << ")."
             << (dry ? " Nothing was changed." : "") << "\n";
   // The first few of each kind; a whole school's first import would otherwise print every pupil.
-  auto list = [&](const char* verb, const std::vector<std::string>& names) {
+  auto list = [&](const char* verb, const NameList& names) {
     constexpr std::size_t kShown = 25;
     for (std::size_t i = 0; i < names.size() && i < kShown; ++i) std::cout << "  " << verb << ": " << names[i] << "\n";
     if (names.size() > kShown) std::cout << "  ... and " << names.size() - kShown << " more\n";

@@ -131,4 +131,17 @@ std::optional<std::string> upn_problem(std::string_view upn) {
   return std::nullopt;
 }
 
+std::optional<std::uint64_t> upn_key(std::string_view upn) {
+  if (upn.size() != kLength || upn[0] < 'A' || upn[0] > 'Z') return std::nullopt;
+  std::uint64_t key = static_cast<std::uint64_t>(upn[0] - 'A');
+  for (size_t i = 1; i < kLength - 1; ++i) {
+    if (!is_digit(upn[i])) return std::nullopt;
+    key = key * 10 + static_cast<std::uint64_t>(upn[i] - '0');
+  }
+  char last = upn[kLength - 1];
+  if (is_digit(last)) return key * 36 + static_cast<std::uint64_t>(last - '0');
+  if (last >= 'A' && last <= 'Z') return key * 36 + 10 + static_cast<std::uint64_t>(last - 'A');
+  return std::nullopt;
+}
+
 }  // namespace steward

@@ -102,5 +102,18 @@ TEST(PupilCodes, ReadsSenProvision) {
   EXPECT_FALSE(normalise_sen_provision("S"));
 }
 
+TEST(Upn, KeysAreEqualExactlyWhenTheUpnsAre) {
+  auto a = upn_key("B801200005001"), b = upn_key("B801200005001"), temp = upn_key("Z82012342500A");
+  ASSERT_TRUE(a && b && temp);
+  EXPECT_EQ(*a, *b);
+  EXPECT_NE(*a, *temp);
+  EXPECT_NE(*upn_key("B801200005001"), *upn_key("C801200005001"));
+  EXPECT_NE(*upn_key("B801200005001"), *upn_key("B801200005002"));
+  EXPECT_NE(*upn_key("B80120000500A"), *upn_key("B801200005000"));
+  EXPECT_NE(*upn_key("Z99999999999Z"), *upn_key("A000000000000"));
+  for (const char* odd : {"", "b801200005001", "B80120000500", "B8012000050011", "BX01200005001", "B80120000500a"})
+    EXPECT_FALSE(upn_key(odd)) << odd;
+}
+
 }  // namespace
 }  // namespace steward

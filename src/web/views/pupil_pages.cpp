@@ -90,10 +90,10 @@ Node pupil_import_outcome(const std::optional<PupilImportReport>& report, const 
   if (report) {
     const bool dry = report->dry_run;
     Nodes lines;
-    auto list = [&](const char* title, const std::vector<std::string>& names) {
+    auto list = [&](const char* title, const NameList& names) {
       if (names.empty()) return;
       Nodes items;
-      for (const auto& n : names) items.push_back(el("li", {n}));
+      for (std::size_t i = 0; i < names.size(); ++i) items.push_back(el("li", {std::string(names[i])}));
       lines.push_back(el("details", {cls("govuk-details")},
                          {el("summary", {cls("govuk-details__summary")},
                              {el("span", {cls("govuk-details__summary-text")}, {std::string(title) + " (" + std::to_string(names.size()) + ")"})}),
