@@ -2,10 +2,10 @@
 
 #include <algorithm>
 #include <sstream>
-#include <unordered_map>
 
 #include "app/audit.h"
 #include "app/clock.h"
+#include "app/upn_index.h"
 #include "domain/text.h"
 #include "domain/upn.h"
 #include "io/ctf_reader.h"
@@ -46,38 +46,15 @@ std::size_t fingerprint(const Pupil& p) {
   return std::hash<std::string>{}(s);
 }
 
-// A UPN the import has met: on the school's roll already (known, with the few bytes it needs
-// of that pupil, so the roll is not held in memory while the file is read), in the file (the
-// line it was first read on), or both.
-struct Entry {
+// What the import needs of a pupil already on the school's roll: a few bytes, so the roll is not
+// held in memory while the file is read.
+struct Known {
   PupilId id;
   std::size_t fingerprint = 0;
-  bool known = false;
   bool on_roll = false;
-  int line = 0;  // 0 until the file lists the UPN
+  bool listed = false;  // by the file
   std::string label;
 };
-
-// Keyed by upn_key: a file's UPNs are valid before they are looked up.
-using Entries = std::unordered_map<std::uint64_t, Entry>;
-
-struct Known {
-  Entries entries;
-  std::vector<Entry> unmatchable;  // stored with a UPN no valid UPN in a file can equal
-};
-
-Known known_pupils(Store& store, const School& school) {
-  Known known;
-  known.entries.reserve(static_cast<std::size_t>(store.count_pupils(school.id, true)));
-  store.for_each_pupil(school.id, true, PupilParts{}, [&](const Pupil& p) {
-    Entry entry{p.id, fingerprint(p), true, p.on_roll(), 0, label(p)};
-    if (auto key = upn_key(p.upn))
-      known.entries.emplace(*key, std::move(entry));
-    else
-      known.unmatchable.push_back(std::move(entry));
-  });
-  return known;
-}
 
 // The whole file: sized once when the stream can say how long it is.
 std::string read_whole(std::istream& file) {
@@ -113,7 +90,13 @@ class Importer {
  public:
   Importer(Store& store, const School& school, bool dry_run, PupilImportReport& report, const PupilImportOptions& options)
       : store_(store), school_(school), dry_run_(dry_run), report_(report), options_(options),
-        known_(known_pupils(store, school)), entries_(known_.entries) {}
+        index_(static_cast<std::size_t>(store.count_pupils(school.id, true))) {
+    store.for_each_pupil(school.id, true, PupilParts{}, [&](const Pupil& p) {
+      known_.push_back({p.id, fingerprint(p), p.on_roll(), false, label(p)});
+      // A stored UPN that is not valid can never equal one in a file: that pupil is not listed.
+      if (auto key = upn_key(p.upn)) index_.at(*key).known = static_cast<std::uint32_t>(known_.size());
+    });
+  }
 
   void read(std::istream& file, PupilFileFormat format) {
     auto on_pupil = [this](Pupil&& p, int line) { take(std::move(p), line); };
@@ -122,8 +105,8 @@ class Importer {
       report_.full = lower(header.document_qualifier) != "partial";
     } else {
       std::string text = read_whole(file);
-      // About a row per line: the table is sized once instead of rehashed as it grows.
-      entries_.reserve(entries_.size() + static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')));
+      // About a row per line: the index is sized once instead of growing as the file is read.
+      index_.reserve(index_.size() + static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')));
       read_mis_csv(text, on_pupil, problems_);
     }
     if (options_.progress) options_.progress(report_.read);
@@ -135,13 +118,11 @@ class Importer {
   std::vector<PupilId> leaving() {
     std::vector<PupilId> ids;
     if (!report_.full) return ids;
-    auto leave = [&](const Entry& k) {
-      if (!k.known || k.line != 0 || !k.on_roll) return;
-      report_.left.add(k.label);
-      ids.push_back(k.id);
-    };
-    for (const auto& [key, k] : entries_) leave(k);
-    for (const auto& k : known_.unmatchable) leave(k);
+    for (const auto& k : known_)
+      if (!k.listed && k.on_roll) {
+        report_.left.add(k.label);
+        ids.push_back(k.id);
+      }
     return ids;
   }
 
@@ -150,20 +131,22 @@ class Importer {
     ++report_.read;
     if (options_.progress && report_.read % 1000 == 0) options_.progress(report_.read);
     // A UPN that is not valid has been reported already, and nothing will be written.
-    Entry invalid;
+    UpnIndex::Entry invalid;
     auto key = upn_key(p.upn);
-    Entry& entry = key ? entries_.try_emplace(*key).first->second : invalid;
+    UpnIndex::Entry& entry = key ? index_.at(*key) : invalid;
     if (entry.line != 0) {
       problems_.push_back({line, "UPN", p.upn, "the same UPN is already on line " + std::to_string(entry.line)});
       return;
     }
-    entry.line = line;
-    if (!entry.known) {
+    entry.line = static_cast<std::uint32_t>(line);
+    if (entry.known == 0) {
       add_label(report_.added, p, scratch_);
       if (!p.entry_date) p.entry_date = today_;
     } else {
-      p.id = entry.id;
-      if (entry.on_roll && entry.fingerprint == fingerprint(p)) {
+      Known& known = known_[entry.known - 1];
+      known.listed = true;
+      p.id = known.id;
+      if (known.on_roll && known.fingerprint == fingerprint(p)) {
         ++report_.unchanged;
         return;
       }
@@ -184,8 +167,8 @@ class Importer {
   bool dry_run_;
   PupilImportReport& report_;
   const PupilImportOptions& options_;
-  Known known_;
-  Entries& entries_;  // known_'s, with the pupils read from the file added
+  std::vector<Known> known_;  // in id order
+  UpnIndex index_;
   std::vector<ImportProblem> problems_;
   std::vector<Pupil> batch_;
   std::string scratch_;

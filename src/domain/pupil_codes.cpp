@@ -13,8 +13,7 @@ namespace {
 std::string squash(std::string_view text) {
   std::string out;
   for (char c : text)
-    if (std::isalnum(static_cast<unsigned char>(c)))
-      out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if ((c >= '0' && c <= '9') || (ascii_lower(c) >= 'a' && ascii_lower(c) <= 'z')) out += ascii_lower(c);
   return out;
 }
 

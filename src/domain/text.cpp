@@ -1,7 +1,6 @@
 #include "domain/text.h"
 
 #include <algorithm>
-#include <cctype>
 
 namespace steward {
 
@@ -13,14 +12,13 @@ std::string_view trim(std::string_view s) {
 }
 
 bool iequals(std::string_view a, std::string_view b) {
-  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-           return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
-         });
+  return a.size() == b.size() &&
+         std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) { return ascii_lower(x) == ascii_lower(y); });
 }
 
 std::string lower(std::string_view s) {
   std::string out(s);
-  for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (auto& c : out) c = ascii_lower(c);
   return out;
 }
 
@@ -74,7 +72,7 @@ bool is_web_url(std::string_view url) {
   else return false;
   if (rest.empty() || rest.front() == '/' || rest.front() == '.') return false;
   return std::none_of(url.begin(), url.end(), [](char c) {
-    return std::isspace(static_cast<unsigned char>(c)) || c == '"' || c == '<' || c == '>';
+    return ascii_space(c) || c == '"' || c == '<' || c == '>';
   });
 }
 
@@ -94,7 +92,7 @@ bool is_email(std::string_view s) {
   auto domain = s.substr(at + 1);
   auto dot = domain.find('.');
   return dot != std::string_view::npos && dot > 0 && dot + 1 < domain.size() &&
-         std::none_of(s.begin(), s.end(), [](char c) { return std::isspace(static_cast<unsigned char>(c)); });
+         std::none_of(s.begin(), s.end(), ascii_space);
 }
 
 }  // namespace steward
