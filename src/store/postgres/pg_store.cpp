@@ -364,16 +364,25 @@ std::vector<Service> PgStore::services_where(const char* where, const Params& pa
     index[s.id.value] = out.size();
     out.push_back(std::move(s));
   }
+  if (out.empty()) return out;
+  // By the ids just read: each link table's primary key starts with service_id, so these are
+  // index lookups; joining services by school made PostgreSQL scan every school's links. The
+  // school's own providers and categories are a few rows by index, not a hash of every school's.
+  std::string ids = "{";
+  for (const auto& s : out) ids += (ids.size() > 1 ? "," : "") + std::to_string(s.id.value);
+  ids += "}";
   auto providers = run(
-      "SELECT sp.service_id, pr.name FROM service_providers sp JOIN providers pr ON pr.id = sp.provider_id "
-      "JOIN services s ON s.id = sp.service_id WHERE s.school_id = $1 ORDER BY sp.service_id, sp.position",
-      {p(school)});
+      "SELECT sp.service_id, pr.name FROM service_providers sp "
+      "JOIN providers pr ON pr.id = sp.provider_id AND pr.school_id = $2 "
+      "WHERE sp.service_id = ANY($1::bigint[]) ORDER BY sp.service_id, sp.position",
+      {p(ids), p(school)});
   for (int i = 0; i < providers.rows(); ++i)
     if (auto it = index.find(providers.integer(i, 0)); it != index.end()) out[it->second].providers.push_back(providers.text(i, 1));
   auto data = run(
-      "SELECT sd.service_id, c.name FROM service_data sd JOIN data_categories c ON c.id = sd.category_id "
-      "JOIN services s ON s.id = sd.service_id WHERE s.school_id = $1 ORDER BY sd.service_id, sd.position",
-      {p(school)});
+      "SELECT sd.service_id, c.name FROM service_data sd "
+      "JOIN data_categories c ON c.id = sd.category_id AND c.school_id = $2 "
+      "WHERE sd.service_id = ANY($1::bigint[]) ORDER BY sd.service_id, sd.position",
+      {p(ids), p(school)});
   for (int i = 0; i < data.rows(); ++i)
     if (auto it = index.find(data.integer(i, 0)); it != index.end()) out[it->second].data_categories.push_back(data.text(i, 1));
   return out;
