@@ -1,6 +1,7 @@
 #include "app/pupil_import.h"
 
 #include <algorithm>
+#include <span>
 #include <sstream>
 
 #include "app/audit.h"
@@ -153,13 +154,16 @@ class Importer {
       add_label(report_.changed, p, scratch_);
     }
     if (dry_run_ || !problems_.empty()) return;
-    batch_.push_back(std::move(p));
-    if (batch_.size() >= kBatch) flush();
+    // Copied into a slot kept from the batch before: its strings' buffers are reused, so a
+    // steady import allocates nothing per pupil here.
+    if (used_ == batch_.size()) batch_.emplace_back();
+    batch_[used_++] = p;
+    if (used_ >= kBatch) flush();
   }
 
   void flush() {
-    if (!dry_run_ && problems_.empty() && !batch_.empty()) store_.save_pupils(school_.id, batch_);
-    batch_.clear();
+    if (!dry_run_ && problems_.empty() && used_ > 0) store_.save_pupils(school_.id, std::span(batch_.data(), used_));
+    used_ = 0;
   }
 
   Store& store_;
@@ -170,7 +174,8 @@ class Importer {
   std::vector<Known> known_;  // in id order
   UpnIndex index_;
   std::vector<ImportProblem> problems_;
-  std::vector<Pupil> batch_;
+  std::vector<Pupil> batch_;  // the first used_ are this batch's
+  std::size_t used_ = 0;
   std::string scratch_;
   Date today_ = today();  // once, not a clock read per new pupil
 };

@@ -18,6 +18,12 @@ void keep(std::vector<std::string_view>& kept, std::string_view line) {
 }  // namespace
 
 std::string address_line(std::span<const std::string_view> parts) {
+  std::string out;
+  address_line_into(parts, out);
+  return out;
+}
+
+void address_line_into(std::span<const std::string_view> parts, std::string& out) {
   std::vector<std::string_view> kept;
   // A spreadsheet cell may hold a whole address on several lines; each line is a part.
   for (std::string_view part : parts) {
@@ -27,12 +33,11 @@ std::string address_line(std::span<const std::string_view> parts) {
       start = end + 1;
     }
   }
-  std::string out;
+  out.clear();
   for (auto line : kept) {
     if (!out.empty()) out += ", ";
     out += line;
   }
-  return out;
 }
 
 }  // namespace steward

@@ -14,6 +14,7 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -105,7 +106,7 @@ class Store {
   virtual std::vector<Pupil> search_pupils(SchoolId, std::string_view query, int limit) = 0;
   // Inserts new pupils and replaces the details and contacts of existing ones (matched by UPN),
   // clearing their leaving date, in bulk (COPY on PostgreSQL). REQUIRES: inside transaction().
-  virtual void save_pupils(SchoolId, const std::vector<Pupil>&) = 0;
+  virtual void save_pupils(SchoolId, std::span<const Pupil>) = 0;
   virtual void mark_pupils_left(SchoolId, const std::vector<PupilId>&, const Date& on) = 0;
 
   // Opt-outs, newest first; listings leave out the evidence bytes.

@@ -519,7 +519,8 @@ TEST_P(PupilStore, SavesTwoThousandPupilsInBulk) {
 
 TEST_P(PupilStore, ASaveThatThrowsLeavesNothingBehind) {
   EXPECT_THROW(store->transaction([&] {
-    store->save_pupils(school, {make(1, "Smith", "Amelia")});
+    std::vector<Pupil> one = {make(1, "Smith", "Amelia")};
+    store->save_pupils(school, one);
     throw Error::bad_request("stop");
   }),
                Error);

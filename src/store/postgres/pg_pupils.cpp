@@ -117,7 +117,7 @@ std::vector<Pupil> PgStore::search_pupils(SchoolId school, std::string_view quer
                       {p(school.value), p(like)}, school);
 }
 
-void PgStore::save_pupils(SchoolId school, const std::vector<Pupil>& pupils) {
+void PgStore::save_pupils(SchoolId school, std::span<const Pupil> pupils) {
   std::string rows;
   for (const auto& x : pupils) {
     for (const pg::Param& v : {p(x.upn), p(x.legal_surname), p(x.legal_forename), p(x.preferred_surname),

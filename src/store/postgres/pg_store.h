@@ -63,7 +63,7 @@ class PgStore final : public Store {
   std::optional<Pupil> pupil(SchoolId, PupilId) override;
   std::optional<Pupil> pupil_by_upn(SchoolId, std::string_view upn) override;
   std::vector<Pupil> search_pupils(SchoolId, std::string_view query, int limit) override;
-  void save_pupils(SchoolId, const std::vector<Pupil>&) override;
+  void save_pupils(SchoolId, std::span<const Pupil>) override;
   void mark_pupils_left(SchoolId, const std::vector<PupilId>&, const Date& on) override;
 
   OptOutId create_opt_out(const OptOut&) override;

@@ -191,12 +191,12 @@ std::string upsert_pupils_sql(std::size_t rows) {
 
 // kChunk pupils per statement, each chunk's contacts and dates encoded into buffers that stay
 // put until the statement has run, so the text is bound without copies.
-void SqliteStore::save_pupils(SchoolId school, const std::vector<Pupil>& pupils) {
+void SqliteStore::save_pupils(SchoolId school, std::span<const Pupil> pupils) {
   Lock lock(mutex_);
   std::map<std::size_t, Statement> by_rows;
   std::array<std::string, kChunk> contacts, born, entered;
   for (std::size_t first = 0; first < pupils.size(); first += kChunk) {
-    auto chunk = std::span(pupils).subspan(first, std::min(kChunk, pupils.size() - first));
+    auto chunk = pupils.subspan(first, std::min(kChunk, pupils.size() - first));
     auto found = by_rows.find(chunk.size());
     if (found == by_rows.end()) found = by_rows.try_emplace(chunk.size(), db_.handle(), upsert_pupils_sql(chunk.size())).first;
     Statement& up = found->second;
