@@ -96,6 +96,10 @@ Connection::Connection(const std::string& path) {
   }
   sqlite3_busy_timeout(db_, 5000);
   exec("PRAGMA foreign_keys = ON");
+  // For a new database only (SQLite ignores it once the file has pages): a pupil's row, contacts
+  // and all, is a few hundred bytes, and 8 KB pages made a 100,000-pupil import 7% faster here
+  // than the 4 KB default, with fewer pages to split and to copy through the write-ahead log.
+  exec("PRAGMA page_size = 8192");
   exec("PRAGMA journal_mode = WAL");
   exec("PRAGMA synchronous = NORMAL");
   // Reading a whole roll (an export) through the page cache costs a pread per page; mapping
