@@ -28,11 +28,9 @@ SignedIn login(Store& store, const std::string& email_in, const std::string& pas
 
 std::optional<SignedIn> authenticate(Store& store, const std::string& token) {
   if (token.size() != 64) return std::nullopt;
-  auto session = store.session(sha256_hex(token));
-  if (!session || session->expires_at <= now_iso()) return std::nullopt;
-  auto user = store.user(session->user);
-  if (!user || !user->active) return std::nullopt;
-  return SignedIn{*user, *session, token};
+  auto found = store.session(sha256_hex(token));
+  if (!found || found->session.expires_at <= now_iso() || !found->user.active) return std::nullopt;
+  return SignedIn{found->user, found->session, token};
 }
 
 void logout(Store& store, const std::string& token) { store.remove_session(sha256_hex(token)); }

@@ -82,7 +82,12 @@ class Store {
 
   // Sessions live in the database so that any app server can serve any request.
   virtual void create_session(const Session&) = 0;
-  virtual std::optional<Session> session(std::string_view token_hash) = 0;
+  // A session with the user it belongs to, in one read: every signed-in request needs both.
+  struct SessionUser {
+    Session session;
+    User user;
+  };
+  virtual std::optional<SessionUser> session(std::string_view token_hash) = 0;
   virtual void remove_session(std::string_view token_hash) = 0;
   virtual void remove_sessions_expired_by(std::string_view now) = 0;
 

@@ -157,7 +157,13 @@ TEST_P(StoreConformance, UsersSessionsAndLoginFailures) {
   EXPECT_EQ(store->user_by_email("dpo@test.example")->role, Role::Dpo);
   EXPECT_EQ(store->users(school).size(), 1u);
   store->create_session({"h1", u.id, "csrf", "2026-01-01T00:00:00Z", "2026-01-01T08:00:00Z"});
-  EXPECT_EQ(store->session("h1")->csrf_token, "csrf");
+  auto found = store->session("h1");
+  ASSERT_TRUE(found);
+  EXPECT_EQ(found->session.csrf_token, "csrf");
+  EXPECT_EQ(found->session.user, u.id);
+  EXPECT_EQ(found->user.email, "dpo@test.example");
+  EXPECT_EQ(found->user.role, Role::Dpo);
+  EXPECT_FALSE(store->session("no such hash"));
   store->remove_sessions_expired_by("2026-01-01T09:00:00Z");
   EXPECT_FALSE(store->session("h1"));
   store->record_login_failure("x@y.z", "2026-01-01T00:00:00Z");

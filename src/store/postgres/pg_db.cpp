@@ -94,6 +94,30 @@ void Connection::copy_in(const std::string& copy_sql, const std::string& rows) {
   while ((r = PQgetResult(conn_.get()))) PQclear(r);
 }
 
+std::vector<std::string> text_array(std::string_view a) {
+  auto bad = [&] { return Error::internal("PostgreSQL sent an array Steward cannot read: " + std::string(a.substr(0, 80))); };
+  if (a.size() < 2 || a.front() != '{' || a.back() != '}') throw bad();
+  std::vector<std::string> out;
+  std::size_t i = 1;
+  if (a.size() == 2) return out;
+  while (true) {
+    std::string& e = out.emplace_back();
+    if (a[i] == '"') {
+      for (++i; i < a.size() - 1 && a[i] != '"'; ++i) {
+        if (a[i] == '\\') ++i;  // the next character as it is
+        e += a[i];
+      }
+      if (i >= a.size() - 1 || a[i] != '"') throw bad();
+      ++i;
+    } else {
+      while (i < a.size() - 1 && a[i] != ',') e += a[i++];
+    }
+    if (i == a.size() - 1) return out;
+    if (a[i] != ',') throw bad();
+    ++i;
+  }
+}
+
 void copy_field(std::string& out, const Param& value, bool last) {
   if (!value) {
     out += "\\N";

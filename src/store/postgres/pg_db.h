@@ -63,6 +63,10 @@ class Connection {
 // last field of a row, a newline.
 void copy_field(std::string& out, const Param& value, bool last = false);
 
+// The elements of a text[] as PostgreSQL writes it: {a,"b c","d\"e"}. Throws Error 500 when the
+// text is not an array literal.
+std::vector<std::string> text_array(std::string_view literal);
+
 // True for the URLs that name a PostgreSQL server.
 bool is_url(std::string_view db);
 

@@ -340,11 +340,17 @@ void PgStore::update_service(const Service& s) {
   });
 }
 
+// One round trip: each service's providers and categories come as arrays from subqueries that
+// use the link tables' primary keys (service_id first), in their order.
 std::vector<Service> PgStore::services_where(const char* where, const Params& params, std::int64_t school) {
   std::vector<Service> out;
-  std::map<std::int64_t, size_t> index;
   auto r = run(std::string("SELECT id, section, name, website, purposes, description, controls, risk_assessment_date, "
-                           "status, notes, updated_at FROM services ") +
+                           "status, notes, updated_at, "
+                           "ARRAY(SELECT pr.name FROM service_providers sp JOIN providers pr ON pr.id = sp.provider_id "
+                           "WHERE sp.service_id = s.id ORDER BY sp.position), "
+                           "ARRAY(SELECT c.name FROM service_data sd JOIN data_categories c ON c.id = sd.category_id "
+                           "WHERE sd.service_id = s.id ORDER BY sd.position) "
+                           "FROM services s ") +
                    where,
                params);
   for (int i = 0; i < r.rows(); ++i) {
@@ -361,30 +367,10 @@ std::vector<Service> PgStore::services_where(const char* where, const Params& pa
     s.status = parse_service_status(r.text(i, 8)).value_or(ServiceStatus::Proposed);
     s.notes = r.text(i, 9);
     s.updated_at = r.text(i, 10);
-    index[s.id.value] = out.size();
+    s.providers = pg::text_array(r.text(i, 11));
+    s.data_categories = pg::text_array(r.text(i, 12));
     out.push_back(std::move(s));
   }
-  if (out.empty()) return out;
-  // By the ids just read: each link table's primary key starts with service_id, so these are
-  // index lookups; joining services by school made PostgreSQL scan every school's links. The
-  // school's own providers and categories are a few rows by index, not a hash of every school's.
-  std::string ids = "{";
-  for (const auto& s : out) ids += (ids.size() > 1 ? "," : "") + std::to_string(s.id.value);
-  ids += "}";
-  auto providers = run(
-      "SELECT sp.service_id, pr.name FROM service_providers sp "
-      "JOIN providers pr ON pr.id = sp.provider_id AND pr.school_id = $2 "
-      "WHERE sp.service_id = ANY($1::bigint[]) ORDER BY sp.service_id, sp.position",
-      {p(ids), p(school)});
-  for (int i = 0; i < providers.rows(); ++i)
-    if (auto it = index.find(providers.integer(i, 0)); it != index.end()) out[it->second].providers.push_back(providers.text(i, 1));
-  auto data = run(
-      "SELECT sd.service_id, c.name FROM service_data sd "
-      "JOIN data_categories c ON c.id = sd.category_id AND c.school_id = $2 "
-      "WHERE sd.service_id = ANY($1::bigint[]) ORDER BY sd.service_id, sd.position",
-      {p(ids), p(school)});
-  for (int i = 0; i < data.rows(); ++i)
-    if (auto it = index.find(data.integer(i, 0)); it != index.end()) out[it->second].data_categories.push_back(data.text(i, 1));
   return out;
 }
 
@@ -440,11 +426,14 @@ void PgStore::create_session(const Session& s) {
       {p(s.token_hash), p(s.user.value), p(s.csrf_token), p(s.created_at), p(s.expires_at)});
 }
 
-std::optional<Session> PgStore::session(std::string_view token_hash) {
-  auto r = run("SELECT token_hash, user_id, csrf_token, created_at, expires_at FROM sessions WHERE token_hash = $1",
+std::optional<Store::SessionUser> PgStore::session(std::string_view token_hash) {
+  auto r = run("SELECT u.id, u.school_id, u.email, u.name, u.role, u.password_hash, u.active, "
+               "s.token_hash, s.user_id, s.csrf_token, s.created_at, s.expires_at "
+               "FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = $1",
                {p(token_hash)});
   if (r.rows() == 0) return std::nullopt;
-  return Session{r.text(0, 0), {r.integer(0, 1)}, r.text(0, 2), r.text(0, 3), r.text(0, 4)};
+  return SessionUser{Session{r.text(0, 7), {r.integer(0, 8)}, r.text(0, 9), r.text(0, 10), r.text(0, 11)},
+                     read_user(r, 0)};
 }
 
 void PgStore::remove_session(std::string_view token_hash) {

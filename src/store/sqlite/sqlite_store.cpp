@@ -378,12 +378,15 @@ void SqliteStore::create_session(const Session& s) {
       .run();
 }
 
-std::optional<Session> SqliteStore::session(std::string_view token_hash) {
+std::optional<Store::SessionUser> SqliteStore::session(std::string_view token_hash) {
   Lock lock(mutex_);
-  auto st = db_.prepare("SELECT token_hash, user_id, csrf_token, created_at, expires_at FROM sessions WHERE token_hash = ?");
+  auto st = db_.prepare(
+      "SELECT u.id, u.school_id, u.email, u.name, u.role, u.password_hash, u.active, "
+      "s.token_hash, s.user_id, s.csrf_token, s.created_at, s.expires_at "
+      "FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ?");
   st.bind(token_hash);
   if (!st.step()) return std::nullopt;
-  return Session{st.text(0), {st.integer(1)}, st.text(2), st.text(3), st.text(4)};
+  return SessionUser{Session{st.text(7), {st.integer(8)}, st.text(9), st.text(10), st.text(11)}, read_user(st)};
 }
 
 void SqliteStore::remove_session(std::string_view token_hash) {

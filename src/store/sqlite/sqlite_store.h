@@ -43,7 +43,7 @@ class SqliteStore final : public Store {
   std::vector<User> users(SchoolId) override;
 
   void create_session(const Session&) override;
-  std::optional<Session> session(std::string_view token_hash) override;
+  std::optional<SessionUser> session(std::string_view token_hash) override;
   void remove_session(std::string_view token_hash) override;
   void remove_sessions_expired_by(std::string_view now) override;
 
