@@ -55,8 +55,9 @@ class Store {
   // Records that what the published page shows has changed: bumps revision, sets updated_at.
   virtual void touch_school(SchoolId, std::string_view at) = 0;
   virtual std::int64_t school_revision(std::string_view slug) = 0;  // -1 when there is no such school
-  // A cheap value that differs whenever any process may have written to the store since it
-  // was last read; equal values mean nothing changed. Lets caches skip a query per request.
+  // A cheap value that differs whenever any process may have changed a school or a register
+  // since it was last read; equal values mean neither changed. Lets caches (the published page,
+  // the schools a request names) skip a query per request. Every write to a school moves it.
   virtual std::uint64_t change_token() = 0;
 
   // Data categories, ordered by name as created (taxonomy order).

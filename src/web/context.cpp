@@ -1,11 +1,16 @@
 #include "web/context.h"
 
 #include "app/schools.h"
+#include "web/school_cache.h"
 
 namespace steward::web {
 
 const School& Context::school() {
-  if (!school_) school_ = find_school(store, request.route.at("slug"));
+  if (!school_) {
+    const std::string& slug = request.route.at("slug");
+    auto token = store.change_token();  // before the read, as SchoolCache requires
+    school_ = schools.get(slug, token, [&] { return find_school(store, slug); });
+  }
   return *school_;
 }
 

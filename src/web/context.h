@@ -11,16 +11,18 @@
 namespace steward::web {
 
 class PublishedCache;
+class SchoolCache;
 
 inline constexpr const char* kSessionCookie = "steward_session";
 inline constexpr const char* kLoginCsrfCookie = "steward_csrf";
 
 struct Context {
-  Context(Store& s, Request& r, PublishedCache& c) : store(s), request(r), cache(c) {}
+  Context(Store& s, Request& r, PublishedCache& c, SchoolCache& sc) : store(s), request(r), cache(c), schools(sc) {}
 
   Store& store;
   Request& request;
   PublishedCache& cache;
+  SchoolCache& schools;
   std::optional<SignedIn> signed_in;
 
   // The school named by {slug}; throws Error 404 when there is none.

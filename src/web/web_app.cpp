@@ -39,7 +39,7 @@ Response WebApp::error_response(const Request& request, const Error& e) {
 Response WebApp::handle(Request& request) {
   Response response;
   try {
-    Context ctx(store_, request, cache_);
+    Context ctx(store_, request, cache_, schools_);
     if (auto token = request.cookie(kSessionCookie); !token.empty()) ctx.signed_in = authenticate(store_, token);
     response = router_.dispatch(ctx);
   } catch (const Error& e) {

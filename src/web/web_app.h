@@ -5,6 +5,7 @@
 #include "web/http.h"
 #include "web/published_cache.h"
 #include "web/router.h"
+#include "web/school_cache.h"
 
 namespace steward::web {
 
@@ -20,6 +21,7 @@ class WebApp {
   Store& store_;
   Router router_;
   PublishedCache cache_;
+  SchoolCache schools_;
 };
 
 }  // namespace steward::web

@@ -75,6 +75,26 @@ TEST_F(TwoServers, ManySignedInRequestsAtOnceAreAllServed) {
   EXPECT_EQ(Client(second->port()).get("/healthz").status, 200);
 }
 
+// App servers keep the schools their pages name; a school changed through one server is current
+// on the other at once, not when a cache expires.
+TEST_F(TwoServers, ASchoolChangedThroughOneIsCurrentOnTheOther) {
+  const std::string text = "/schools/crook-primary/page-text";
+  Client a(first->port());
+  ASSERT_EQ(a.login("dpo@crook-primary.example", password).status, 303);
+  Client b(second->port());
+  b.cookies = a.cookies;
+  ASSERT_EQ(b.get(text).status, 200);  // the second server now holds the school
+  auto form = a.get(text);
+  auto saved = a.post(text, {{"csrf_token", a.csrf_from(form.body)},
+                             {"introduction", "Changed through the first server."},
+                             {"pupils_intro", "Pupils intro."},
+                             {"management_intro", "Management intro."},
+                             {"other_intro", "Other intro."},
+                             {"legal_requirements", "Legal text."}});
+  ASSERT_EQ(saved.status, 303);
+  EXPECT_NE(b.get(text).body.find("Changed through the first server."), std::string::npos);
+}
+
 TEST_F(TwoServers, AnEditThroughOneShowsOnTheOtherAtOnce) {
   Client a(first->port()), b(second->port()), reader(second->port());
   ASSERT_EQ(a.login("dpo@crook-primary.example", password).status, 303);

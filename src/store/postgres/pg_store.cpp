@@ -187,6 +187,7 @@ void PgStore::update_page_text(SchoolId id, const PageText& t) {
       "legal_requirements = $5 WHERE id = $6",
       {p(t.introduction), p(t.pupils_intro), p(t.management_intro), p(t.other_intro), p(t.legal_requirements),
        p(id.value)});
+  run(std::string("NOTIFY ") + kChannel);  // app servers keep schools while the token stands still
 }
 
 void PgStore::touch_school(SchoolId id, std::string_view at) {

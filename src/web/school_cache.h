@@ -1,0 +1,31 @@
+#pragma once
+// Schools by slug, kept while the store's change token stands still, so that a school's pages
+// need no query to find their school. Every write to a school moves the token in every process
+// (see Store::change_token); a school not found is not kept.
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <mutex>
+#include <string>
+
+#include "domain/school.h"
+
+namespace steward::web {
+
+class SchoolCache {
+ public:
+  // `load` is called, and its school kept, when the slug's entry was kept at another token.
+  // REQUIRES: `token` was read before `load` reads the store, so a school is never kept at a
+  // newer token than the data it was read from.
+  School get(const std::string& slug, std::uint64_t token, const std::function<School()>& load);
+
+ private:
+  struct Entry {
+    std::uint64_t token = 0;
+    School school;
+  };
+  std::mutex mutex_;
+  std::map<std::string, Entry, std::less<>> schools_;
+};
+
+}  // namespace steward::web
