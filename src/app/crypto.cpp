@@ -55,7 +55,10 @@ std::string sha256_hex(std::string_view data) {
   // requests at a time. Initialised once and never torn down, the count never returns to zero.
   static const bool openssl_ready = (Poco::Crypto::initializeCrypto(), true);
   (void)openssl_ready;
-  Poco::Crypto::DigestEngine engine("SHA256");
+  // One engine per thread, reset for each hash: making one per call cost every signed-in
+  // request (its token is hashed) a round of large allocations.
+  thread_local Poco::Crypto::DigestEngine engine("SHA256");
+  engine.reset();
   engine.update(data.data(), data.size());
   return Poco::Crypto::DigestEngine::digestToHex(engine.digest());
 }
