@@ -193,6 +193,8 @@ class RowReader {
     pupil_.entry_date.reset();
     pupil_.leaving_date.reset();
     pupil_.fsm = pupil_.pupil_premium = false;
+    pupil_.id = {};  // the importer may have set it for the pupil before
+    pupil_.school = {};
   }
 
   static void clear_draft(ContactDraft& d) {
