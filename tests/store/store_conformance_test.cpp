@@ -113,9 +113,26 @@ TEST_P(StoreConformance, UpdateReplacesLinksAndProvidersAreShared) {
 
 TEST_P(StoreConformance, UnknownCategoryIsRefusedAndNothingIsWritten) {
   Service s = sample("Bad");
-  s.data_categories = {"shoe size"};
-  EXPECT_THROW(store->create_service(s), Error);
+  s.data_categories = {"UPN", "shoe size"};
+  try {
+    store->create_service(s);
+    ADD_FAILURE() << "an unknown category was accepted";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.status(), 422);
+    EXPECT_NE(e.field_message("data_categories").find("\"shoe size\""), std::string::npos) << e.what();
+  }
   EXPECT_TRUE(store->services(school).empty());
+}
+
+TEST_P(StoreConformance, NamesWithCommasQuotesAndBackslashesKeepTheirOrder) {
+  Service s = sample("Odd");
+  s.providers = {"Google LLC, Ireland", "Say \"hi\" Ltd", "Back\\slash {plc}"};
+  s.data_categories = {"full name", "upn"};  // categories match whatever their case
+  auto id = store->create_service(s);
+  auto back = store->service(school, id);
+  ASSERT_TRUE(back);
+  EXPECT_EQ(back->providers, s.providers);
+  EXPECT_EQ(back->data_categories, (std::vector<std::string>{"full name", "UPN"}));
 }
 
 TEST_P(StoreConformance, TransactionRollsBackOnThrow) {

@@ -21,5 +21,11 @@ TEST(PgTextArray, TextThatIsNotAnArrayIsAnError) {
     EXPECT_THROW(pg::text_array(bad), Error) << bad;
 }
 
+TEST(PgTextArray, LiteralsReadBackAsTheSameElements) {
+  Names names = {"Google LLC, Ireland", "Say \"hi\"", "back\\slash", "NULL", "", "{braces}"};
+  EXPECT_EQ(pg::text_array(pg::text_array_literal(names)), names);
+  EXPECT_EQ(pg::text_array_literal({}), "{}");
+}
+
 }  // namespace
 }  // namespace steward

@@ -118,6 +118,20 @@ std::vector<std::string> text_array(std::string_view a) {
   }
 }
 
+std::string text_array_literal(const std::vector<std::string>& items) {
+  std::string out = "{";
+  for (const auto& item : items) {
+    if (out.size() > 1) out += ',';
+    out += '"';
+    for (char c : item) {
+      if (c == '"' || c == '\\') out += '\\';
+      out += c;
+    }
+    out += '"';
+  }
+  return out + "}";
+}
+
 void copy_field(std::string& out, const Param& value, bool last) {
   if (!value) {
     out += "\\N";

@@ -66,6 +66,8 @@ void copy_field(std::string& out, const Param& value, bool last = false);
 // The elements of a text[] as PostgreSQL writes it: {a,"b c","d\"e"}. Throws Error 500 when the
 // text is not an array literal.
 std::vector<std::string> text_array(std::string_view literal);
+// The text[] literal for `items`, every element quoted: a parameter for unnest($n::text[]).
+std::string text_array_literal(const std::vector<std::string>& items);
 
 // True for the URLs that name a PostgreSQL server.
 bool is_url(std::string_view db);

@@ -287,24 +287,33 @@ void PgStore::update_provider(const Provider& pr) {
 
 // ---- services
 
+// A set at a time, not a statement per name: the service's providers (created on first use)
+// and its categories, each list in order.
 void PgStore::write_service_links(const Service& s) {
   run("DELETE FROM service_providers WHERE service_id = $1", {p(s.id.value)});
   run("DELETE FROM service_data WHERE service_id = $1", {p(s.id.value)});
-  int position = 0;
-  for (const auto& name : s.providers) {
-    run("INSERT INTO providers (school_id, name) VALUES ($1, $2) ON CONFLICT (school_id, name) DO NOTHING",
-        {p(s.school.value), p(name)});
+  if (!s.providers.empty()) {
+    std::string names = pg::text_array_literal(s.providers);
+    run("INSERT INTO providers (school_id, name) SELECT $1, n FROM unnest($2::text[]) n "
+        "ON CONFLICT (school_id, name) DO NOTHING",
+        {p(s.school.value), p(names)});
     run("INSERT INTO service_providers (service_id, provider_id, position) "
-        "SELECT $1, id, $2 FROM providers WHERE school_id = $3 AND name = $4 ON CONFLICT DO NOTHING",
-        {p(s.id.value), p(position++), p(s.school.value), p(name)});
+        "SELECT $1, pr.id, u.ord - 1 FROM unnest($2::text[]) WITH ORDINALITY u(name, ord) "
+        "JOIN providers pr ON pr.school_id = $3 AND pr.name = u.name ON CONFLICT DO NOTHING",
+        {p(s.id.value), p(names), p(s.school.value)});
   }
-  position = 0;
-  for (const auto& name : s.data_categories) {
-    auto found = run("SELECT id FROM data_categories WHERE school_id = $1 AND lower(name) = lower($2)",
-                     {p(s.school.value), p(name)});
-    if (found.rows() == 0) throw Error::invalid("data_categories", "\"" + name + "\" is not a data category of this school");
-    run("INSERT INTO service_data (service_id, category_id, position) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
-        {p(s.id.value), p(found.integer(0, 0)), p(position++)});
+  if (!s.data_categories.empty()) {
+    std::string names = pg::text_array_literal(s.data_categories);
+    auto unknown = run("SELECT u.name FROM unnest($1::text[]) WITH ORDINALITY u(name, ord) WHERE NOT EXISTS "
+                       "(SELECT 1 FROM data_categories c WHERE c.school_id = $2 AND lower(c.name) = lower(u.name)) "
+                       "ORDER BY u.ord LIMIT 1",
+                       {p(names), p(s.school.value)});
+    if (unknown.rows() > 0)
+      throw Error::invalid("data_categories", "\"" + unknown.text(0, 0) + "\" is not a data category of this school");
+    run("INSERT INTO service_data (service_id, category_id, position) "
+        "SELECT $1, c.id, u.ord - 1 FROM unnest($2::text[]) WITH ORDINALITY u(name, ord) "
+        "JOIN data_categories c ON c.school_id = $3 AND lower(c.name) = lower(u.name) ON CONFLICT DO NOTHING",
+        {p(s.id.value), p(names), p(s.school.value)});
   }
 }
 
