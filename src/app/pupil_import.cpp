@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <span>
-#include <sstream>
 
 #include "app/audit.h"
 #include "app/clock.h"
@@ -11,23 +10,23 @@
 #include "domain/upn.h"
 #include "io/ctf_reader.h"
 #include "io/mis_csv_reader.h"
+#include "io/read_whole.h"
 
 namespace steward {
 namespace {
 
 constexpr std::size_t kBatch = 1024;
 
-std::string label(const Pupil& p) { return p.upn + " " + p.forename() + " " + p.surname(); }
-
-// The label without a string of its own.
+// "UPN Forename Surname", built in `scratch` (reused from pupil to pupil) and kept in `list`.
 void add_label(NameList& list, const Pupil& p, std::string& scratch) {
   scratch.assign(p.upn).append(1, ' ').append(p.forename()).append(1, ' ').append(p.surname());
   list.add(scratch);
 }
 
 // Everything an import can change, as one value: equal fingerprints mean an unchanged record.
-std::size_t fingerprint(const Pupil& p) {
-  std::string s;
+// Built in `s`, reused from pupil to pupil.
+std::size_t fingerprint(const Pupil& p, std::string& s) {
+  s.clear();
   auto add = [&](const std::string& v) {
     s += v;
     s += '\x1f';
@@ -48,34 +47,13 @@ std::size_t fingerprint(const Pupil& p) {
 }
 
 // What the import needs of a pupil already on the school's roll: a few bytes, so the roll is not
-// held in memory while the file is read.
+// held in memory while the file is read. Its label is at the same index of known_labels_.
 struct Known {
   PupilId id;
   std::size_t fingerprint = 0;
   bool on_roll = false;
   bool listed = false;  // by the file
-  std::string label;
 };
-
-// The whole file: sized once when the stream can say how long it is.
-std::string read_whole(std::istream& file) {
-  std::string text;
-  auto start = file.tellg();
-  if (start != std::istream::pos_type(-1) && file.seekg(0, std::ios::end)) {
-    auto end = file.tellg();
-    file.seekg(start);
-    if (end != std::istream::pos_type(-1) && end >= start) {
-      text.resize(static_cast<std::size_t>(end - start));
-      file.read(text.data(), static_cast<std::streamsize>(text.size()));
-      text.resize(static_cast<std::size_t>(file.gcount()));
-      return text;
-    }
-  }
-  file.clear();
-  std::ostringstream whole;
-  whole << file.rdbuf();
-  return std::move(whole).str();
-}
 
 [[noreturn]] void reject(const std::vector<ImportProblem>& problems) {
   std::vector<FieldError> errors;
@@ -93,7 +71,8 @@ class Importer {
       : store_(store), school_(school), dry_run_(dry_run), report_(report), options_(options),
         index_(static_cast<std::size_t>(store.count_pupils(school.id, true))) {
     store.for_each_pupil(school.id, true, PupilParts{}, [&](const Pupil& p) {
-      known_.push_back({p.id, fingerprint(p), p.on_roll(), false, label(p)});
+      known_.push_back({p.id, fingerprint(p, scratch_), p.on_roll(), false});
+      add_label(known_labels_, p, scratch_);
       // A stored UPN that is not valid can never equal one in a file: that pupil is not listed.
       if (auto key = upn_key(p.upn)) index_.at(*key).known = static_cast<std::uint32_t>(known_.size());
     });
@@ -119,10 +98,10 @@ class Importer {
   std::vector<PupilId> leaving() {
     std::vector<PupilId> ids;
     if (!report_.full) return ids;
-    for (const auto& k : known_)
-      if (!k.listed && k.on_roll) {
-        report_.left.add(k.label);
-        ids.push_back(k.id);
+    for (std::size_t i = 0; i < known_.size(); ++i)
+      if (!known_[i].listed && known_[i].on_roll) {
+        report_.left.add(known_labels_[i]);
+        ids.push_back(known_[i].id);
       }
     return ids;
   }
@@ -147,7 +126,7 @@ class Importer {
       Known& known = known_[entry.known - 1];
       known.listed = true;
       p.id = known.id;
-      if (known.on_roll && known.fingerprint == fingerprint(p)) {
+      if (known.on_roll && known.fingerprint == fingerprint(p, scratch_)) {
         ++report_.unchanged;
         return;
       }
@@ -172,6 +151,7 @@ class Importer {
   PupilImportReport& report_;
   const PupilImportOptions& options_;
   std::vector<Known> known_;  // in id order
+  NameList known_labels_;
   UpnIndex index_;
   std::vector<ImportProblem> problems_;
   std::vector<Pupil> batch_;  // the first used_ are this batch's

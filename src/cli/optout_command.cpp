@@ -1,12 +1,12 @@
 #include <fstream>
 #include <iostream>
 #include <map>
-#include <sstream>
 
 #include "app/opt_outs.h"
 #include "app/register.h"
 #include "cli/cli.h"
 #include "domain/text.h"
+#include "io/read_whole.h"
 
 namespace steward::cli {
 namespace {
@@ -25,14 +25,13 @@ std::optional<Evidence> read_evidence(const std::string& path) {
   if (path.empty()) return std::nullopt;
   std::ifstream in(path, std::ios::binary);
   if (!in) throw Error::invalid("--evidence", "cannot read " + path);
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
+  std::string bytes = read_whole(in);
   std::string name = path.substr(path.find_last_of('/') == std::string::npos ? 0 : path.find_last_of('/') + 1);
   std::string ext = lower(name.substr(name.find_last_of('.') == std::string::npos ? name.size() : name.find_last_of('.')));
   std::string type = ext == ".pdf" ? "application/pdf" : ext == ".png" ? "image/png"
                      : ext == ".jpg" || ext == ".jpeg" ? "image/jpeg" : ext == ".txt" ? "text/plain"
                      : ext == ".eml" ? "message/rfc822" : "application/octet-stream";
-  return Evidence{name, type, bytes.str()};
+  return Evidence{name, type, std::move(bytes)};
 }
 
 void add_add(CLI::App& cmd) {

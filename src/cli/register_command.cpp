@@ -1,9 +1,9 @@
 #include <fstream>
 #include <iostream>
-#include <sstream>
 
 #include "app/register_csv.h"
 #include "domain/text.h"
+#include "io/read_whole.h"
 #include "cli/cli.h"
 
 namespace steward::cli {
@@ -14,10 +14,9 @@ constexpr std::size_t kMaxImportBytes = 10 << 20;
 std::string read_file(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) throw Error::bad_request("Cannot read " + path);
-  std::ostringstream text;
-  text << in.rdbuf();
-  if (text.str().size() > kMaxImportBytes) throw Error::too_large(path + " is larger than 10 MB");
-  return text.str();
+  std::string text = read_whole(in);
+  if (text.size() > kMaxImportBytes) throw Error::too_large(path + " is larger than 10 MB");
+  return text;
 }
 
 void print_report(const RegisterImportReport& r) {

@@ -9,14 +9,6 @@
 namespace steward {
 namespace {
 
-// Lowercase letters and digits only, so "EHC Plan", "ehc-plan" and "EHCPlan" compare equal.
-std::string squash(std::string_view text) {
-  std::string out;
-  for (char c : text)
-    if ((c >= '0' && c <= '9') || (ascii_lower(c) >= 'a' && ascii_lower(c) <= 'z')) out += ascii_lower(c);
-  return out;
-}
-
 bool starts_with_digit(std::string_view s) { return !s.empty() && std::isdigit(static_cast<unsigned char>(s[0])); }
 
 // "year3", "yr3" and "y3" all name year 3; "year" alone is not a year.

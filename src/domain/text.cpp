@@ -22,6 +22,15 @@ std::string lower(std::string_view s) {
   return out;
 }
 
+std::string squash(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    char l = ascii_lower(c);
+    if ((l >= 'a' && l <= 'z') || (l >= '0' && l <= '9')) out += l;
+  }
+  return out;
+}
+
 std::vector<std::string> split_list(std::string_view text, char sep) {
   std::vector<std::string> out;
   size_t start = 0;

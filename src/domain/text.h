@@ -13,6 +13,9 @@ inline char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char
 inline bool ascii_space(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
 bool iequals(std::string_view, std::string_view);
 std::string lower(std::string_view);
+// Lowercase letters and digits only, so "EHC Plan", "ehc-plan" and "Legal_Surname" compare as
+// "ehcplan" and "legalsurname": how codes and column headers are matched.
+std::string squash(std::string_view);
 // Splits on `sep`, trims each piece and drops empty ones.
 std::vector<std::string> split_list(std::string_view text, char sep);
 std::string join(const std::vector<std::string>&, std::string_view sep);

@@ -1,7 +1,8 @@
 #include "io/mis_csv_columns.h"
 
-#include <cctype>
 #include <string>
+
+#include "domain/text.h"
 
 namespace steward {
 namespace {
@@ -94,14 +95,6 @@ constexpr Alias kContactAliases[] = {
 
 // The words exports put before a contact's number: "Contact 1", "Parent 2", "Parent/Carer 3".
 constexpr std::string_view kContactPrefixes[] = {"parentcarer", "contact", "parent", "carer", "guardian"};
-
-std::string squash(std::string_view text) {
-  std::string out;
-  for (char c : text)
-    if (std::isalnum(static_cast<unsigned char>(c)))
-      out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
 
 bool starts_with(std::string_view s, std::string_view prefix) { return s.substr(0, prefix.size()) == prefix; }
 

@@ -1,6 +1,5 @@
 // PgStore: pupils, opt-outs and the disclosure log. Imports go through COPY into a temporary
 // table and one INSERT ... ON CONFLICT, not a statement per pupil.
-#include <map>
 
 #include "domain/text.h"
 #include "store/pupil_id_ranges.h"

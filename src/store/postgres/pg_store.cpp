@@ -187,14 +187,15 @@ void PgStore::update_page_text(SchoolId id, const PageText& t) {
       "legal_requirements = $5 WHERE id = $6",
       {p(t.introduction), p(t.pupils_intro), p(t.management_intro), p(t.other_intro), p(t.legal_requirements),
        p(id.value)});
-  run(std::string("NOTIFY ") + kChannel);  // app servers keep schools while the token stands still
+  notify_change();
 }
 
 void PgStore::touch_school(SchoolId id, std::string_view at) {
   run("UPDATE schools SET revision = revision + 1, updated_at = $1 WHERE id = $2", {p(at), p(id.value)});
-  // Delivered to every listening app server when the transaction commits.
-  run(std::string("NOTIFY ") + kChannel);
+  notify_change();
 }
+
+void PgStore::notify_change() { run(std::string("NOTIFY ") + kChannel); }
 
 std::int64_t PgStore::school_revision(std::string_view slug) {
   auto r = run("SELECT revision FROM schools WHERE slug = $1", {p(slug)});

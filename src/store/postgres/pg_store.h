@@ -94,6 +94,9 @@ class PgStore final : public Store {
   std::optional<User> user_where(const char* where, const pg::Params& params);
   std::vector<AuditEntry> audit_where(const char* sql, const pg::Params& params);
   void listen();
+  // Moves change_token() in every app server when the calling transaction commits: every write
+  // to a school calls it, since servers keep schools and published pages while it stands still.
+  void notify_change();
 
   std::string url_;
   std::mutex pool_mutex_;
