@@ -19,6 +19,9 @@ struct AuditRecord {
 };
 
 void audit(Store&, const Actor&, AuditRecord);
+// Several records of one school, chained in the order given and appended in one write (an
+// import's changes). REQUIRES: inside the transaction that makes the changes.
+void audit(Store&, const Actor&, SchoolId, std::vector<AuditRecord>);
 
 // The id of the first entry of the school's chain whose hash does not match, or nullopt when
 // the chain is intact.

@@ -100,12 +100,15 @@ CopiedSchool copy_one(Store& from, Store& to, const School& school) {
   // Services are created oldest first so that providers keep their first-use order.
   auto services = from.services(school.id);
   std::sort(services.begin(), services.end(), [](const Service& a, const Service& b) { return a.id < b.id; });
-  std::map<std::int64_t, ServiceId> service_ids;
-  for (auto s : services) {
-    std::int64_t old_id = s.id.value;
+  std::vector<std::int64_t> old_ids;
+  for (auto& s : services) {
+    old_ids.push_back(s.id.value);
+    s.id = {};
     s.school = copy.id;
-    service_ids[old_id] = to.create_service(s);
   }
+  to.save_services(copy.id, services);
+  std::map<std::int64_t, ServiceId> service_ids;
+  for (size_t i = 0; i < services.size(); ++i) service_ids[old_ids[i]] = services[i].id;
   copy_providers(from, to, school.id, copy.id);
   for (auto u : from.users(school.id)) {
     if (to.user_by_email(u.email)) throw Error::conflict("The destination already has an account for " + u.email);
@@ -113,10 +116,9 @@ CopiedSchool copy_one(Store& from, Store& to, const School& school) {
     to.create_user(u);
   }
   copy_pupil_records(from, to, school.id, copy.id, service_ids);
-  for (auto e : from.all_audit_entries(school.id)) {
-    e.school = copy.id;
-    to.append_audit(e);
-  }
+  auto trail = from.all_audit_entries(school.id);
+  for (auto& e : trail) e.school = copy.id;
+  to.append_audit_entries(trail);
   if (auto broken = verify_audit_chain(from, school.id))
     throw Error::conflict("The audit trail of " + school.slug + " in the source is broken at entry " +
                           std::to_string(*broken) + "; nothing was copied");

@@ -1,9 +1,11 @@
 #include "app/register_csv.h"
 
+#include "app/audit.h"
 #include "app/clock.h"
 #include "app/register.h"
 #include "domain/text.h"
 #include "io/csv.h"
+#include "io/service_json.h"
 
 namespace steward {
 
@@ -92,6 +94,8 @@ std::vector<Row> read_rows(const std::vector<CsvRecord>& records, const std::vec
 
 }  // namespace
 
+// The file's changes are saved as one batch and audited as one run of the chain, so a
+// register of any size costs a fixed number of statements on PostgreSQL.
 RegisterImportReport import_register_csv(Store& store, const Actor& actor, const School& school, std::string_view csv,
                                          bool dry_run) {
   require_register_editor(actor, school.id);
@@ -101,22 +105,35 @@ RegisterImportReport import_register_csv(Store& store, const Actor& actor, const
   auto existing = store.services(school.id);
   RegisterImportReport report;
   report.dry_run = dry_run;
-  store.transaction([&] {
-    for (auto& row : rows) {
-      const Service* match = existing_match(existing, row.service);
-      if (!match) {
-        report.added.push_back(row.service.name);
-        if (!dry_run) add_service(store, actor, school, row.service);
-      } else if (same_content(*match, row.service)) {
-        report.unchanged.push_back(row.service.name);
-      } else {
-        report.updated.push_back(row.service.name);
-        row.service.id = match->id;
-        row.service.status = match->status;
-        row.service.notes = match->notes;
-        if (!dry_run) update_service(store, actor, school, row.service);
-      }
+  std::vector<Service> batch;
+  std::vector<std::string> before;  // each changed service as it was; empty for new ones
+  std::string at = now_iso();
+  for (auto& row : rows) {
+    const Service* match = existing_match(existing, row.service);
+    if (match && same_content(*match, row.service)) {
+      report.unchanged.push_back(row.service.name);
+      continue;
     }
+    (match ? report.updated : report.added).push_back(row.service.name);
+    if (match) {
+      row.service.id = match->id;
+      row.service.status = match->status;
+      row.service.notes = match->notes;
+    }
+    row.service.school = school.id;
+    row.service.updated_at = at;
+    before.push_back(match ? service_json(*match) : "");
+    batch.push_back(std::move(row.service));
+  }
+  if (dry_run || batch.empty()) return report;
+  store.transaction([&] {
+    store.save_services(school.id, batch);
+    store.touch_school(school.id, at);
+    std::vector<AuditRecord> changes;
+    for (size_t i = 0; i < batch.size(); ++i)
+      changes.push_back({school.id, before[i].empty() ? "service.create" : "service.update", "service",
+                         std::to_string(batch[i].id.value), std::move(before[i]), service_json(batch[i])});
+    audit(store, actor, school.id, std::move(changes));
   });
   return report;
 }

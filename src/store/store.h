@@ -68,10 +68,15 @@ class Store {
   virtual std::vector<Provider> providers(SchoolId) = 0;
   virtual void update_provider(const Provider&) = 0;
 
-  // Services. Providers named by a service are created on first use. REQUIRES: every data
-  // category a service names exists in its school (else Error 422).
-  virtual ServiceId create_service(const Service&) = 0;
-  virtual void update_service(const Service&) = 0;
+  // Services, saved a batch at a time: those without an id are inserted (their ids filled in),
+  // the others replace the stored service of that id, providers and categories included. A
+  // batch costs a fixed number of multi-row statements on PostgreSQL, whatever its size.
+  // Providers named are created on first use. REQUIRES: every service belongs to `school`;
+  // every data category a service names exists in the school, matched ignoring case (else
+  // Error 422 naming the first unknown one, and nothing is saved).
+  virtual void save_services(SchoolId school, std::span<Service>) = 0;
+  ServiceId create_service(const Service&);
+  void update_service(const Service&);
   virtual std::optional<Service> service(SchoolId, ServiceId) = 0;
   virtual std::vector<Service> services(SchoolId) = 0;  // in register order
 
@@ -129,7 +134,9 @@ class Store {
   // The audit trail, one hash chain per school (so a school's trail moves with it intact).
   // REQUIRES for last_audit + append_audit: inside one transaction, which serialises
   // appends to the same school's chain.
-  virtual void append_audit(const AuditEntry&) = 0;
+  // Appends entries in the order given; their hashes are already chained by the caller.
+  virtual void append_audit_entries(std::span<const AuditEntry>) = 0;
+  void append_audit(const AuditEntry& e) { append_audit_entries({&e, 1}); }
   virtual std::optional<AuditEntry> last_audit(SchoolId) = 0;
   virtual std::vector<AuditEntry> audit_entries(SchoolId, int limit) = 0;  // newest first
   virtual std::vector<AuditEntry> all_audit_entries(SchoolId) = 0;         // oldest first

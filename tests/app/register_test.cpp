@@ -151,6 +151,42 @@ TEST_P(RegisterUseCases, DryRunReportsAndChangesNothing) {
   EXPECT_EQ(find_service_by_name(*store, demo.school, "Accelerated Reader").data_categories.size(), 5u);
 }
 
+TEST_P(RegisterUseCases, ImportSavesAddsAndUpdatesAsOneRunOfTheAuditChain) {
+  auto revision = store->school_revision(demo.school.slug);
+  auto entries_before = store->all_audit_entries(demo.school.id).size();
+  auto reader = find_service_by_name(*store, demo.school, "Accelerated Reader");
+  std::string csv =
+      "section,name,providers,website,purposes,data_shared,description,controls,risk_assessment_date\n"
+      "pupils,Brand New,New Prov; Renaissance Learning,,Reading,full name; UPN,,,2026-03-01\n"
+      "pupils,accelerated reader,Renaissance Learning,,Reading assessment,Full Name,,,2016-12-01\n"
+      "other,Second New,New Prov,,Notes,,Staff names only,Staff sign in with their school account,\n";
+  auto report = import_register_csv(*store, cli, demo.school, csv, false);
+  EXPECT_EQ(report.added, (std::vector<std::string>{"Brand New", "Second New"}));
+  EXPECT_EQ(report.updated, (std::vector<std::string>{"accelerated reader"}));
+
+  auto added = find_service_by_name(*store, demo.school, "Brand New");
+  EXPECT_EQ(added.providers, (std::vector<std::string>{"New Prov", "Renaissance Learning"}));
+  EXPECT_EQ(added.data_categories, (std::vector<std::string>{"full name", "UPN"}));
+  EXPECT_EQ(added.status, ServiceStatus::InUse);
+  auto updated = find_service(*store, demo.school, reader.id);
+  EXPECT_EQ(updated.name, "accelerated reader");
+  EXPECT_EQ(updated.data_categories, (std::vector<std::string>{"full name"}));
+  EXPECT_EQ(updated.status, reader.status);
+  EXPECT_EQ(find_service_by_name(*store, demo.school, "Second New").section, Section::Other);
+  EXPECT_EQ(list_services(*store, demo.school).size(), 17u);
+  EXPECT_EQ(store->school_revision(demo.school.slug), revision + 1);
+
+  auto entries = store->all_audit_entries(demo.school.id);
+  ASSERT_EQ(entries.size(), entries_before + 3);
+  EXPECT_EQ(entries[entries_before].action, "service.create");
+  EXPECT_EQ(entries[entries_before].entity_id, std::to_string(added.id.value));
+  EXPECT_EQ(entries[entries_before + 1].action, "service.update");
+  EXPECT_EQ(entries[entries_before + 1].entity_id, std::to_string(reader.id.value));
+  EXPECT_NE(entries[entries_before + 1].before.find("Accelerated Reader"), std::string::npos);
+  EXPECT_EQ(entries[entries_before + 2].action, "service.create");
+  EXPECT_FALSE(verify_audit_chain(*store, demo.school.id));
+}
+
 TEST_P(RegisterUseCases, ImportRefusesAWrongHeader) {
   try {
     import_register_csv(*store, cli, demo.school, "name,section\nx,y\n", false);

@@ -124,6 +124,62 @@ TEST_P(StoreConformance, UnknownCategoryIsRefusedAndNothingIsWritten) {
   EXPECT_TRUE(store->services(school).empty());
 }
 
+TEST_P(StoreConformance, ABatchInsertsAndUpdatesTogetherAndFillsNewIdsInOrder) {
+  auto a = store->create_service(sample("A"));
+  std::vector<Service> batch = {sample("B"), *store->service(school, a), sample("C")};
+  batch[0].providers = {"New One", "Alpha plc"};
+  batch[0].risk_assessment_date.reset();
+  batch[1].name = "A renamed";
+  batch[1].providers = {"Second New"};
+  batch[1].data_categories = {"gender", "UPN"};
+  batch[2].providers = {"Second New", "New One"};
+  batch[2].section = Section::Other;
+  store->save_services(school, batch);
+  ASSERT_NE(batch[0].id.value, 0);
+  ASSERT_NE(batch[2].id.value, 0);
+  EXPECT_EQ(batch[1].id, a);
+  EXPECT_LT(a, batch[0].id);
+  EXPECT_LT(batch[0].id, batch[2].id);
+
+  auto b = store->service(school, batch[0].id);
+  ASSERT_TRUE(b);
+  EXPECT_EQ(b->name, "B");
+  EXPECT_EQ(b->providers, (std::vector<std::string>{"New One", "Alpha plc"}));
+  EXPECT_FALSE(b->risk_assessment_date);
+  auto renamed = store->service(school, a);
+  EXPECT_EQ(renamed->name, "A renamed");
+  EXPECT_EQ(renamed->providers, (std::vector<std::string>{"Second New"}));
+  EXPECT_EQ(renamed->data_categories, (std::vector<std::string>{"gender", "UPN"}));
+  EXPECT_EQ(renamed->risk_assessment_date, (Date{2016, 12, 1}));
+  auto c = store->service(school, batch[2].id);
+  EXPECT_EQ(c->section, Section::Other);
+  EXPECT_EQ(c->providers, (std::vector<std::string>{"Second New", "New One"}));
+  EXPECT_EQ(c->purposes, (std::vector<std::string>{"reading", "maths"}));
+
+  std::vector<std::string> providers;
+  for (const auto& p : store->providers(school)) providers.push_back(p.name + "=" + std::to_string(p.service_count));
+  EXPECT_EQ(providers, (std::vector<std::string>{"Alpha plc=1", "New One=2", "Second New=2", "Zeta Ltd=0"}));
+}
+
+TEST_P(StoreConformance, ABatchWithOneUnknownCategoryWritesNothing) {
+  auto a = store->create_service(sample("A"));
+  std::vector<Service> batch = {*store->service(school, a), sample("B")};
+  batch[0].name = "A renamed";
+  batch[1].providers = {"Never Made Ltd"};
+  batch[1].data_categories = {"UPN", "shoe size"};
+  try {
+    store->save_services(school, batch);
+    ADD_FAILURE() << "an unknown category was accepted";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.status(), 422);
+    EXPECT_NE(e.field_message("data_categories").find("\"shoe size\""), std::string::npos) << e.what();
+  }
+  auto all = store->services(school);
+  ASSERT_EQ(all.size(), 1u);
+  EXPECT_EQ(all[0].name, "A");
+  EXPECT_EQ(store->providers(school).size(), 2u);
+}
+
 TEST_P(StoreConformance, NamesWithCommasQuotesAndBackslashesKeepTheirOrder) {
   Service s = sample("Odd");
   s.providers = {"Google LLC, Ireland", "Say \"hi\" Ltd", "Back\\slash {plc}"};
@@ -197,6 +253,25 @@ TEST_P(StoreConformance, AuditEntriesComeBackInOrder) {
   EXPECT_EQ(store->last_audit(school)->hash, "h2");
   EXPECT_EQ(store->audit_entries(school, 10).front().action, "x.update");
   EXPECT_EQ(store->all_audit_entries(school).front().action, "x.create");
+}
+
+TEST_P(StoreConformance, AnAuditBatchIsAppendedInOrderWithItsTextIntact) {
+  std::vector<AuditEntry> batch;
+  for (int i = 0; i < 300; ++i)
+    batch.push_back({0, school, "t" + std::to_string(i), "Ann \"O'Neil\"", "x.update", "x", std::to_string(i),
+                     "{\"a\":\"b\\\\c\"}", i % 2 ? "NULL" : "line one\nline two, {braces} caf\xc3\xa9",
+                     "p" + std::to_string(i), "h" + std::to_string(i)});
+  store->append_audit_entries(batch);
+  auto back = store->all_audit_entries(school);
+  ASSERT_EQ(back.size(), batch.size());
+  for (size_t i = 0; i < batch.size(); ++i) {
+    EXPECT_EQ(back[i].entity_id, batch[i].entity_id);
+    EXPECT_EQ(back[i].actor, batch[i].actor);
+    EXPECT_EQ(back[i].before, batch[i].before);
+    EXPECT_EQ(back[i].after, batch[i].after);
+    EXPECT_EQ(back[i].hash, batch[i].hash);
+  }
+  EXPECT_EQ(store->last_audit(school)->hash, "h299");
 }
 
 TEST_P(StoreConformance, ChangeTokenMovesWhenASchoolChanges) {

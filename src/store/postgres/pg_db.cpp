@@ -118,18 +118,28 @@ std::vector<std::string> text_array(std::string_view a) {
   }
 }
 
-std::string text_array_literal(const std::vector<std::string>& items) {
-  std::string out = "{";
-  for (const auto& item : items) {
-    if (out.size() > 1) out += ',';
-    out += '"';
-    for (char c : item) {
-      if (c == '"' || c == '\\') out += '\\';
-      out += c;
-    }
-    out += '"';
+ArrayLiteral& ArrayLiteral::add(std::string_view text) {
+  if (size_++ > 0) out_ += ',';
+  out_ += '"';
+  for (char c : text) {
+    if (c == '"' || c == '\\') out_ += '\\';
+    out_ += c;
   }
-  return out + "}";
+  out_ += '"';
+  return *this;
+}
+
+ArrayLiteral& ArrayLiteral::add(const Param& value) {
+  if (value) return add(std::string_view(*value));
+  if (size_++ > 0) out_ += ',';
+  out_ += "NULL";
+  return *this;
+}
+
+std::string text_array_literal(const std::vector<std::string>& items) {
+  ArrayLiteral out;
+  for (const auto& item : items) out.add(std::string_view(item));
+  return out.str();
 }
 
 void copy_field(std::string& out, const Param& value, bool last) {

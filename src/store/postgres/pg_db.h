@@ -66,7 +66,22 @@ void copy_field(std::string& out, const Param& value, bool last = false);
 // The elements of a text[] as PostgreSQL writes it: {a,"b c","d\"e"}. Throws Error 500 when the
 // text is not an array literal.
 std::vector<std::string> text_array(std::string_view literal);
-// The text[] literal for `items`, every element quoted: a parameter for unnest($n::text[]).
+// An array literal built an element at a time, every element quoted so that any text
+// survives: the parameter for unnest($n::text[]) or $n::bigint[] in set-at-a-time statements.
+class ArrayLiteral {
+ public:
+  ArrayLiteral& add(std::string_view text);
+  ArrayLiteral& add(const std::string& text) { return add(std::string_view(text)); }
+  ArrayLiteral& add(std::int64_t value) { return add(std::string_view(std::to_string(value))); }
+  ArrayLiteral& add(const Param& value);  // nullopt is NULL
+  size_t size() const { return size_; }
+  std::string str() const { return out_ + '}'; }
+
+ private:
+  std::string out_ = "{";
+  size_t size_ = 0;
+};
+// The text[] literal for `items`.
 std::string text_array_literal(const std::vector<std::string>& items);
 
 // True for the URLs that name a PostgreSQL server.

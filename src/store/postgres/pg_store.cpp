@@ -288,67 +288,132 @@ void PgStore::update_provider(const Provider& pr) {
 
 // ---- services
 
-// A set at a time, not a statement per name: the service's providers (created on first use)
-// and its categories, each list in order.
-void PgStore::write_service_links(const Service& s) {
-  run("DELETE FROM service_providers WHERE service_id = $1", {p(s.id.value)});
-  run("DELETE FROM service_data WHERE service_id = $1", {p(s.id.value)});
-  if (!s.providers.empty()) {
-    std::string names = pg::text_array_literal(s.providers);
-    run("INSERT INTO providers (school_id, name) SELECT $1, n FROM unnest($2::text[]) n "
-        "ON CONFLICT (school_id, name) DO NOTHING",
-        {p(s.school.value), p(names)});
-    run("INSERT INTO service_providers (service_id, provider_id, position) "
-        "SELECT $1, pr.id, u.ord - 1 FROM unnest($2::text[]) WITH ORDINALITY u(name, ord) "
-        "JOIN providers pr ON pr.school_id = $3 AND pr.name = u.name ON CONFLICT DO NOTHING",
-        {p(s.id.value), p(names), p(s.school.value)});
-  }
-  if (!s.data_categories.empty()) {
-    std::string names = pg::text_array_literal(s.data_categories);
-    auto unknown = run("SELECT u.name FROM unnest($1::text[]) WITH ORDINALITY u(name, ord) WHERE NOT EXISTS "
-                       "(SELECT 1 FROM data_categories c WHERE c.school_id = $2 AND lower(c.name) = lower(u.name)) "
-                       "ORDER BY u.ord LIMIT 1",
-                       {p(names), p(s.school.value)});
-    if (unknown.rows() > 0)
-      throw Error::invalid("data_categories", "\"" + unknown.text(0, 0) + "\" is not a data category of this school");
-    run("INSERT INTO service_data (service_id, category_id, position) "
-        "SELECT $1, c.id, u.ord - 1 FROM unnest($2::text[]) WITH ORDINALITY u(name, ord) "
-        "JOIN data_categories c ON c.school_id = $3 AND lower(c.name) = lower(u.name) ON CONFLICT DO NOTHING",
-        {p(s.id.value), p(names), p(s.school.value)});
-  }
-}
-
 namespace {
+
 pg::Param date_param(const Service& s) {
   if (!s.risk_assessment_date) return std::nullopt;
   return s.risk_assessment_date->iso();
 }
+
+// The services' columns as parallel arrays, one element per service, for unnest().
+struct ServiceColumns {
+  pg::ArrayLiteral id, section, name, website, purposes, description, controls, risk, status, notes, updated_at;
+  explicit ServiceColumns(std::span<const Service> services) {
+    for (const auto& s : services) {
+      id.add(s.id.value);
+      section.add(static_cast<std::int64_t>(s.section));
+      name.add(s.name);
+      website.add(s.website);
+      purposes.add(join(s.purposes, "\n"));
+      description.add(s.description);
+      controls.add(s.controls);
+      risk.add(date_param(s));
+      status.add(std::string(service_status_slug(s.status)));
+      notes.add(s.notes);
+      updated_at.add(s.updated_at);
+    }
+  }
+  Params params(std::int64_t school) const {
+    return {p(school),         p(id.str()),       p(section.str()), p(name.str()),  p(website.str()),
+            p(purposes.str()), p(description.str()), p(controls.str()), p(risk.str()), p(status.str()),
+            p(notes.str()),    p(updated_at.str())};
+  }
+};
+
+constexpr const char* kServiceRows =
+    "FROM unnest($2::bigint[], $3::integer[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], "
+    "$9::text[], $10::text[], $11::text[], $12::text[]) "
+    "AS u(id, section, name, website, purposes, description, controls, risk, status, notes, updated_at) ";
+
+// Each service's names as (service, name, position) rows for unnest().
+struct NameRows {
+  pg::ArrayLiteral service, name, position;
+  NameRows(std::span<const Service> services, std::vector<std::string> Service::*list) {
+    for (const auto& s : services) {
+      std::int64_t at = 0;
+      for (const auto& n : s.*list) service.add(s.id.value), name.add(n), position.add(at++);
+    }
+  }
+};
+
 }  // namespace
 
-ServiceId PgStore::create_service(const Service& in) {
-  Service s = in;
+// A batch in a fixed number of statements, whatever its size: the unknown-category check
+// first (so a refusal writes nothing), ids for the new services from the sequence (so they are
+// known in order), one insert, one update, and the links a set at a time.
+void PgStore::save_services(SchoolId school, std::span<Service> services) {
+  if (services.empty()) return;
   transaction([&] {
-    auto r = run(
-        "INSERT INTO services (school_id, section, name, website, purposes, description, controls, "
-        "risk_assessment_date, status, notes, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) "
-        "RETURNING id",
-        {p(s.school.value), p(static_cast<int>(s.section)), p(s.name), p(s.website), p(join(s.purposes, "\n")),
-         p(s.description), p(s.controls), date_param(s), p(service_status_slug(s.status)), p(s.notes), p(s.updated_at)});
-    s.id = {r.integer(0, 0)};
-    write_service_links(s);
+    refuse_unknown_categories(school, services);
+    std::vector<Service> added, changed;
+    for (const auto& s : services) (s.id.value == 0 ? added : changed).push_back(s);
+    if (!added.empty()) {
+      auto ids = run("SELECT nextval(pg_get_serial_sequence('services', 'id')) FROM generate_series(1, $1)",
+                     {p(static_cast<std::int64_t>(added.size()))});
+      int next = 0;
+      for (auto& s : services)
+        if (s.id.value == 0) s.id = {ids.integer(next++, 0)};
+      next = 0;
+      for (auto& s : added) s.id = {ids.integer(next++, 0)};
+    }
+    if (!added.empty())
+      run(std::string("INSERT INTO services (id, school_id, section, name, website, purposes, description, controls, "
+                      "risk_assessment_date, status, notes, updated_at) "
+                      "SELECT u.id, $1, u.section, u.name, u.website, u.purposes, u.description, u.controls, u.risk, "
+                      "u.status, u.notes, u.updated_at ") +
+              kServiceRows,
+          ServiceColumns(added).params(school.value));
+    if (!changed.empty())
+      run(std::string("UPDATE services s SET section = u.section, name = u.name, website = u.website, "
+                      "purposes = u.purposes, description = u.description, controls = u.controls, "
+                      "risk_assessment_date = u.risk, status = u.status, notes = u.notes, updated_at = u.updated_at ") +
+              kServiceRows + "WHERE s.id = u.id AND s.school_id = $1",
+          ServiceColumns(changed).params(school.value));
+    write_service_links(school, services);
   });
-  return s.id;
 }
 
-void PgStore::update_service(const Service& s) {
-  transaction([&] {
-    run("UPDATE services SET section = $1, name = $2, website = $3, purposes = $4, description = $5, controls = $6, "
-        "risk_assessment_date = $7, status = $8, notes = $9, updated_at = $10 WHERE id = $11 AND school_id = $12",
-        {p(static_cast<int>(s.section)), p(s.name), p(s.website), p(join(s.purposes, "\n")), p(s.description),
-         p(s.controls), date_param(s), p(service_status_slug(s.status)), p(s.notes), p(s.updated_at), p(s.id.value),
-         p(s.school.value)});
-    write_service_links(s);
-  });
+void PgStore::refuse_unknown_categories(SchoolId school, std::span<const Service> services) {
+  pg::ArrayLiteral names;
+  for (const auto& s : services)
+    for (const auto& n : s.data_categories) names.add(n);
+  if (names.size() == 0) return;
+  auto unknown = run("SELECT u.name FROM unnest($1::text[]) WITH ORDINALITY u(name, ord) WHERE NOT EXISTS "
+                     "(SELECT 1 FROM data_categories c WHERE c.school_id = $2 AND lower(c.name) = lower(u.name)) "
+                     "ORDER BY u.ord LIMIT 1",
+                     {p(names.str()), p(school.value)});
+  if (unknown.rows() > 0)
+    throw Error::invalid("data_categories", "\"" + unknown.text(0, 0) + "\" is not a data category of this school");
+}
+
+// The services' providers (created on first use, in the order first named) and categories,
+// each list in its order, replacing what the services had.
+void PgStore::write_service_links(SchoolId school, std::span<const Service> services) {
+  pg::ArrayLiteral ids, new_names;
+  std::vector<std::string_view> seen;
+  for (const auto& s : services) {
+    ids.add(s.id.value);
+    for (const auto& n : s.providers)
+      if (std::find(seen.begin(), seen.end(), n) == seen.end()) seen.push_back(n), new_names.add(n);
+  }
+  run("DELETE FROM service_providers WHERE service_id = ANY($1::bigint[])", {p(ids.str())});
+  run("DELETE FROM service_data WHERE service_id = ANY($1::bigint[])", {p(ids.str())});
+  if (new_names.size() > 0) {
+    run("INSERT INTO providers (school_id, name) SELECT $1, n FROM unnest($2::text[]) WITH ORDINALITY u(n, ord) "
+        "ORDER BY u.ord ON CONFLICT (school_id, name) DO NOTHING",
+        {p(school.value), p(new_names.str())});
+    NameRows rows(services, &Service::providers);
+    run("INSERT INTO service_providers (service_id, provider_id, position) "
+        "SELECT u.service, pr.id, u.position FROM unnest($1::bigint[], $2::text[], $3::integer[]) u(service, name, position) "
+        "JOIN providers pr ON pr.school_id = $4 AND pr.name = u.name ON CONFLICT DO NOTHING",
+        {p(rows.service.str()), p(rows.name.str()), p(rows.position.str()), p(school.value)});
+  }
+  NameRows categories(services, &Service::data_categories);
+  if (categories.name.size() > 0)
+    run("INSERT INTO service_data (service_id, category_id, position) "
+        "SELECT u.service, c.id, u.position FROM unnest($1::bigint[], $2::text[], $3::integer[]) u(service, name, position) "
+        "JOIN data_categories c ON c.school_id = $4 AND lower(c.name) = lower(u.name) ON CONFLICT DO NOTHING",
+        {p(categories.service.str()), p(categories.name.str()), p(categories.position.str()), p(school.value)});
 }
 
 // One round trip: each service's providers and categories come as arrays, in their order. Each
@@ -468,11 +533,21 @@ void PgStore::clear_login_failures(std::string_view email) { run("DELETE FROM lo
 
 // ---- audit
 
-void PgStore::append_audit(const AuditEntry& e) {
+// One statement for the batch; rows are inserted in the order given, so ids follow the chain.
+void PgStore::append_audit_entries(std::span<const AuditEntry> entries) {
+  if (entries.empty()) return;
+  pg::ArrayLiteral school, at, actor, action, entity, entity_id, before, after, prev_hash, hash;
+  for (const auto& e : entries) {
+    school.add(e.school.value), at.add(e.at), actor.add(e.actor), action.add(e.action), entity.add(e.entity);
+    entity_id.add(e.entity_id), before.add(e.before), after.add(e.after), prev_hash.add(e.prev_hash), hash.add(e.hash);
+  }
   run("INSERT INTO audit (school_id, at, actor, action, entity, entity_id, before, after, prev_hash, hash) "
-      "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
-      {p(e.school.value), p(e.at), p(e.actor), p(e.action), p(e.entity), p(e.entity_id), p(e.before), p(e.after),
-       p(e.prev_hash), p(e.hash)});
+      "SELECT u.school_id, u.at, u.actor, u.action, u.entity, u.entity_id, u.before, u.after, u.prev_hash, u.hash "
+      "FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], "
+      "$9::text[], $10::text[]) WITH ORDINALITY "
+      "AS u(school_id, at, actor, action, entity, entity_id, before, after, prev_hash, hash, ord) ORDER BY u.ord",
+      {p(school.str()), p(at.str()), p(actor.str()), p(action.str()), p(entity.str()), p(entity_id.str()),
+       p(before.str()), p(after.str()), p(prev_hash.str()), p(hash.str())});
 }
 
 std::vector<AuditEntry> PgStore::audit_where(const char* sql, const Params& params) {

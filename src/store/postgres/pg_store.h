@@ -37,8 +37,7 @@ class PgStore final : public Store {
   std::vector<Provider> providers(SchoolId) override;
   void update_provider(const Provider&) override;
 
-  ServiceId create_service(const Service&) override;
-  void update_service(const Service&) override;
+  void save_services(SchoolId, std::span<Service>) override;
   std::optional<Service> service(SchoolId, ServiceId) override;
   std::vector<Service> services(SchoolId) override;
 
@@ -75,7 +74,7 @@ class PgStore final : public Store {
   std::vector<Disclosure> disclosures(SchoolId, std::optional<ServiceId>, std::optional<PupilId>) override;
   std::vector<PupilId> disclosed_pupils(SchoolId, DisclosureId) override;
 
-  void append_audit(const AuditEntry&) override;
+  void append_audit_entries(std::span<const AuditEntry>) override;
   std::optional<AuditEntry> last_audit(SchoolId) override;
   std::vector<AuditEntry> audit_entries(SchoolId, int limit) override;
   std::vector<AuditEntry> all_audit_entries(SchoolId) override;
@@ -89,7 +88,8 @@ class PgStore final : public Store {
   std::unique_ptr<pg::Connection> acquire();
   void release(std::unique_ptr<pg::Connection>);
   std::vector<Service> services_where(const char* where, const pg::Params& params, std::int64_t school);
-  void write_service_links(const Service&);
+  void refuse_unknown_categories(SchoolId, std::span<const Service>);
+  void write_service_links(SchoolId, std::span<const Service>);
   std::optional<School> school_where(const char* where, const pg::Params& params);
   std::optional<User> user_where(const char* where, const pg::Params& params);
   std::vector<AuditEntry> audit_where(const char* sql, const pg::Params& params);

@@ -207,70 +207,94 @@ void SqliteStore::update_provider(const Provider& p) {
       .run();
 }
 
-std::int64_t SqliteStore::provider_id(SchoolId school, const std::string& name) {
-  auto find = db_.prepare("SELECT id FROM providers WHERE school_id = ? AND name = ?");
-  find.bind(school.value).bind(name);
-  if (find.step()) return find.integer(0);
-  db_.prepare("INSERT INTO providers (school_id, name) VALUES (?, ?)").bind(school.value).bind(name).run();
-  return db_.last_insert_id();
-}
-
 // ---- services
 
-void SqliteStore::write_service_links(const Service& s) {
-  db_.prepare("DELETE FROM service_providers WHERE service_id = ?").bind(s.id.value).run();
-  db_.prepare("DELETE FROM service_data WHERE service_id = ?").bind(s.id.value).run();
-  int position = 0;
-  for (const auto& name : s.providers) {
-    auto pid = provider_id(s.school, name);
-    db_.prepare("INSERT OR IGNORE INTO service_providers (service_id, provider_id, position) VALUES (?, ?, ?)")
-        .bind(s.id.value).bind(pid).bind(position++).run();
-  }
-  position = 0;
-  for (const auto& name : s.data_categories) {
-    auto find = db_.prepare("SELECT id FROM data_categories WHERE school_id = ? AND name = ?");
-    find.bind(s.school.value).bind(name);
-    if (!find.step()) throw Error::invalid("data_categories", "\"" + name + "\" is not a data category of this school");
-    db_.prepare("INSERT OR IGNORE INTO service_data (service_id, category_id, position) VALUES (?, ?, ?)")
-        .bind(s.id.value).bind(find.integer(0)).bind(position++).run();
-  }
+namespace {
+
+// The statements a batch of services reuses, prepared once per batch: SQLite's bulk path is
+// one prepared statement run per row inside one transaction.
+struct ServiceStatements {
+  explicit ServiceStatements(sqlite::Connection& db)
+      : insert(db.prepare("INSERT INTO services (section, name, website, purposes, description, controls, "
+                          "risk_assessment_date, status, notes, updated_at, school_id) "
+                          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")),
+        update(db.prepare("UPDATE services SET section = ?, name = ?, website = ?, purposes = ?, description = ?, "
+                          "controls = ?, risk_assessment_date = ?, status = ?, notes = ?, updated_at = ? "
+                          "WHERE id = ? AND school_id = ?")),
+        clear_providers(db.prepare("DELETE FROM service_providers WHERE service_id = ?")),
+        clear_categories(db.prepare("DELETE FROM service_data WHERE service_id = ?")),
+        find_provider(db.prepare("SELECT id FROM providers WHERE school_id = ? AND name = ?")),
+        add_provider(db.prepare("INSERT INTO providers (school_id, name) VALUES (?, ?)")),
+        link_provider(db.prepare("INSERT OR IGNORE INTO service_providers (service_id, provider_id, position) "
+                                 "VALUES (?, ?, ?)")),
+        find_category(db.prepare("SELECT id FROM data_categories WHERE school_id = ? AND name = ?")),
+        link_category(db.prepare("INSERT OR IGNORE INTO service_data (service_id, category_id, position) "
+                                 "VALUES (?, ?, ?)")) {}
+  Statement insert, update, clear_providers, clear_categories, find_provider, add_provider, link_provider,
+      find_category, link_category;
+};
+
+void run_once(Statement& st) {
+  st.run();
+  st.reset();
 }
 
-namespace {
 std::optional<std::string> date_column(const Service& s) {
   if (!s.risk_assessment_date) return std::nullopt;
   return s.risk_assessment_date->iso();
 }
-}  // namespace
 
-ServiceId SqliteStore::create_service(const Service& in) {
-  Lock lock(mutex_);
-  Service s = in;
-  transaction([&] {
-    db_.prepare(
-           "INSERT INTO services (school_id, section, name, website, purposes, description, controls, "
-           "risk_assessment_date, status, notes, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-        .bind(s.school.value).bind(static_cast<int>(s.section)).bind(s.name).bind(s.website)
-        .bind(join(s.purposes, "\n")).bind(s.description).bind(s.controls).bind_optional(date_column(s))
-        .bind(service_status_slug(s.status)).bind(s.notes).bind(s.updated_at)
-        .run();
-    s.id = {db_.last_insert_id()};
-    write_service_links(s);
-  });
-  return s.id;
+// Binds the columns the insert and the update share, in their order.
+void bind_columns(Statement& st, const Service& s) {
+  st.bind(static_cast<int>(s.section)).bind(s.name).bind(s.website).bind(join(s.purposes, "\n")).bind(s.description)
+      .bind(s.controls).bind_optional(date_column(s)).bind(service_status_slug(s.status)).bind(s.notes)
+      .bind(s.updated_at);
 }
 
-void SqliteStore::update_service(const Service& s) {
+std::int64_t provider_id(sqlite::Connection& db, ServiceStatements& st, SchoolId school, const std::string& name) {
+  st.find_provider.bind(school.value).bind(name);
+  bool found = st.find_provider.step();
+  std::int64_t id = found ? st.find_provider.integer(0) : 0;
+  st.find_provider.reset();
+  if (found) return id;
+  run_once(st.add_provider.bind(school.value).bind(name));
+  return db.last_insert_id();
+}
+
+void write_links(sqlite::Connection& db, ServiceStatements& st, SchoolId school, const Service& s) {
+  run_once(st.clear_providers.bind(s.id.value));
+  run_once(st.clear_categories.bind(s.id.value));
+  int position = 0;
+  for (const auto& name : s.providers)
+    run_once(st.link_provider.bind(s.id.value).bind(provider_id(db, st, school, name)).bind(position++));
+  position = 0;
+  for (const auto& name : s.data_categories) {
+    st.find_category.bind(school.value).bind(name);
+    if (!st.find_category.step())
+      throw Error::invalid("data_categories", "\"" + name + "\" is not a data category of this school");
+    std::int64_t category = st.find_category.integer(0);
+    st.find_category.reset();
+    run_once(st.link_category.bind(s.id.value).bind(category).bind(position++));
+  }
+}
+
+}  // namespace
+
+void SqliteStore::save_services(SchoolId school, std::span<Service> services) {
   Lock lock(mutex_);
   transaction([&] {
-    db_.prepare(
-           "UPDATE services SET section = ?, name = ?, website = ?, purposes = ?, description = ?, controls = ?, "
-           "risk_assessment_date = ?, status = ?, notes = ?, updated_at = ? WHERE id = ? AND school_id = ?")
-        .bind(static_cast<int>(s.section)).bind(s.name).bind(s.website).bind(join(s.purposes, "\n"))
-        .bind(s.description).bind(s.controls).bind_optional(date_column(s)).bind(service_status_slug(s.status))
-        .bind(s.notes).bind(s.updated_at).bind(s.id.value).bind(s.school.value)
-        .run();
-    write_service_links(s);
+    ServiceStatements st(db_);
+    for (auto& s : services) {
+      if (s.id.value == 0) {
+        bind_columns(st.insert, s);
+        run_once(st.insert.bind(school.value));
+        s.id = {db_.last_insert_id()};
+      } else {
+        bind_columns(st.update, s);
+        run_once(st.update.bind(s.id.value).bind(school.value));
+      }
+      write_links(db_, st, school, s);
+    }
   });
 }
 
@@ -419,14 +443,16 @@ void SqliteStore::clear_login_failures(std::string_view email) {
 
 // ---- audit
 
-void SqliteStore::append_audit(const AuditEntry& e) {
+void SqliteStore::append_audit_entries(std::span<const AuditEntry> entries) {
   Lock lock(mutex_);
-  db_.prepare(
-         "INSERT INTO audit (school_id, at, actor, action, entity, entity_id, before, after, prev_hash, hash) "
-         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-      .bind(e.school.value).bind(e.at).bind(e.actor).bind(e.action).bind(e.entity).bind(e.entity_id)
-      .bind(e.before).bind(e.after).bind(e.prev_hash).bind(e.hash)
-      .run();
+  transaction([&] {
+    auto st = db_.prepare(
+        "INSERT INTO audit (school_id, at, actor, action, entity, entity_id, before, after, prev_hash, hash) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    for (const auto& e : entries)
+      run_once(st.bind(e.school.value).bind(e.at).bind(e.actor).bind(e.action).bind(e.entity).bind(e.entity_id)
+                   .bind(e.before).bind(e.after).bind(e.prev_hash).bind(e.hash));
+  });
 }
 
 std::vector<AuditEntry> SqliteStore::audit_where(const char* sql, const std::function<void(Statement&)>& bind) {

@@ -32,8 +32,7 @@ class SqliteStore final : public Store {
   std::vector<Provider> providers(SchoolId) override;
   void update_provider(const Provider&) override;
 
-  ServiceId create_service(const Service&) override;
-  void update_service(const Service&) override;
+  void save_services(SchoolId, std::span<Service>) override;
   std::optional<Service> service(SchoolId, ServiceId) override;
   std::vector<Service> services(SchoolId) override;
 
@@ -70,7 +69,7 @@ class SqliteStore final : public Store {
   std::vector<Disclosure> disclosures(SchoolId, std::optional<ServiceId>, std::optional<PupilId>) override;
   std::vector<PupilId> disclosed_pupils(SchoolId, DisclosureId) override;
 
-  void append_audit(const AuditEntry&) override;
+  void append_audit_entries(std::span<const AuditEntry>) override;
   std::optional<AuditEntry> last_audit(SchoolId) override;
   std::vector<AuditEntry> audit_entries(SchoolId, int limit) override;
   std::vector<AuditEntry> all_audit_entries(SchoolId) override;
@@ -80,8 +79,6 @@ class SqliteStore final : public Store {
                                   SchoolId school);
   std::optional<School> school_where(const char* where, const std::function<void(sqlite::Statement&)>& bind);
   std::vector<Service> services_where(const char* where, std::int64_t school, std::int64_t id);
-  void write_service_links(const Service&);
-  std::int64_t provider_id(SchoolId, const std::string& name);
   std::optional<User> user_where(const char* where, const std::function<void(sqlite::Statement&)>& bind);
   std::vector<AuditEntry> audit_where(const char* sql, const std::function<void(sqlite::Statement&)>& bind);
 
