@@ -1,5 +1,6 @@
 #pragma once
-// Poco's HTTP server adapted to WebApp::handle. Only this file knows about Poco's HTTP types.
+// Serves WebApp over HTTP/1.1: Poco's TCPServer accepts connections and runs each on a pool
+// thread; web/http_connection speaks the protocol.
 #include <cstddef>
 #include <string>
 
