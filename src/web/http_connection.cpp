@@ -181,7 +181,11 @@ const std::string& http_date() {
 // A header value with any line break replaced: what the app puts in a header cannot start
 // another header.
 void append_value(std::string& out, std::string_view value) {
-  for (char c : value) out += (c == '\r' || c == '\n') ? ' ' : c;
+  for (auto at = value.find_first_of("\r\n"); at != std::string_view::npos; at = value.find_first_of("\r\n")) {
+    out.append(value.substr(0, at)) += ' ';
+    value.remove_prefix(at + 1);
+  }
+  out.append(value);
 }
 
 std::string response_head(const Response& r, int minor_version, bool keep_alive, std::string_view framing) {
@@ -249,7 +253,8 @@ class HttpConnection : public Poco::Net::TCPServerConnection {
     timeval idle{static_cast<time_t>(limits_.idle.count()), 0};
     ::setsockopt(fd_, SOL_SOCKET, SO_RCVTIMEO, &idle, sizeof idle);
     try {
-      remote_ = socket().peerAddress().host().toString();
+      auto peer = socket().peerAddress();
+      remote_ = peer.family() == Poco::Net::SocketAddress::UNIX_LOCAL ? "local" : peer.host().toString();
     } catch (const Poco::Exception&) {
       remote_ = "unknown";  // the client left before we asked
     }

@@ -5,6 +5,9 @@
 #include <Poco/Net/TCPServerParams.h>
 #include <Poco/ThreadPool.h>
 
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <csignal>
 #include <cstdio>
 
@@ -30,6 +33,39 @@ Response answer(WebApp& app, Request& request) {
   }
 }
 
+// A stale socket file (a server that did not stop cleanly) is replaced; any other file at
+// the path is left alone and refused.
+ServerSocket listen_local(const std::string& path) {
+  struct stat st {};
+  if (::lstat(path.c_str(), &st) == 0) {
+    if (!S_ISSOCK(st.st_mode)) throw Error::bad_request("Cannot listen on " + path + ": a file that is not a socket is there");
+    ::unlink(path.c_str());
+  }
+  ServerSocket socket;
+  socket.bind(SocketAddress(SocketAddress::UNIX_LOCAL, path));
+  socket.listen(128);
+  // Connecting needs write permission on the socket; the folder's permissions decide who may.
+  ::chmod(path.c_str(), 0666);
+  return socket;
+}
+
+ServerSocket listen(const ServerOptions& options) {
+  std::string where = options.socket_path.empty() ? options.bind + ":" + std::to_string(options.port) : options.socket_path;
+  try {
+    if (!options.socket_path.empty()) return listen_local(options.socket_path);
+    ServerSocket socket;
+    socket.bind(SocketAddress(options.bind, options.port), true);
+    socket.listen(128);
+    // Accepted sockets inherit these: no Nagle wait between header and body, and room for a
+    // whole page in one send instead of several partial ones.
+    socket.setNoDelay(true);
+    socket.setSendBufferSize(256 * 1024);
+    return socket;
+  } catch (const Poco::Exception& e) {
+    throw Error::bad_request("Cannot listen on " + where + ": " + e.displayText());
+  }
+}
+
 }  // namespace
 
 void serve(Store& store, const ServerOptions& options) {
@@ -48,18 +84,7 @@ void serve(Store& store, const ServerOptions& options) {
   auto* params = new TCPServerParams;
   params->setMaxThreads(options.threads);
   params->setMaxQueued(1024);
-  ServerSocket socket;
-  try {
-    socket.bind(Poco::Net::SocketAddress(options.bind, options.port), true);
-    socket.listen(128);
-    // Accepted sockets inherit these: no Nagle wait between header and body, and room for a
-    // whole page in one send instead of several partial ones.
-    socket.setNoDelay(true);
-    socket.setSendBufferSize(256 * 1024);
-  } catch (const Poco::Exception& e) {
-    throw Error::bad_request("Cannot listen on " + options.bind + ":" + std::to_string(options.port) + ": " +
-                             e.displayText());
-  }
+  ServerSocket socket = listen(options);
   OpenConnections open;
   ConnectionLimits limits;
   limits.max_body = options.max_body;
@@ -67,7 +92,10 @@ void serve(Store& store, const ServerOptions& options) {
   TCPServer server(factory, pool, socket, params);
   server.start();
   std::setvbuf(stdout, nullptr, _IOLBF, 0);
-  std::printf("Steward listening on http://%s:%u/\n", options.bind.c_str(), socket.address().port());
+  if (options.socket_path.empty())
+    std::printf("Steward listening on http://%s:%u/\n", options.bind.c_str(), socket.address().port());
+  else
+    std::printf("Steward listening on unix:%s\n", options.socket_path.c_str());
   std::fflush(stdout);
   int sig = 0;
   sigwait(&signals, &sig);
@@ -75,6 +103,7 @@ void serve(Store& store, const ServerOptions& options) {
   server.stop();
   open.stop_all();
   pool.joinAll();
+  if (!options.socket_path.empty()) ::unlink(options.socket_path.c_str());
 }
 
 }  // namespace steward::web

@@ -11,6 +11,10 @@ namespace steward::web {
 struct ServerOptions {
   std::string bind = "127.0.0.1";
   unsigned short port = 8080;
+  // When set, a unix domain socket at this path instead of a TCP port: for nginx on the same
+  // machine, which then skips TCP on every request. Who may connect is decided by the
+  // permissions of the socket's folder.
+  std::string socket_path;
   std::size_t max_body = 16 << 20;  // larger bodies answer 413 (a large school's CTF fits)
   int threads = 128;  // one per open connection
 };

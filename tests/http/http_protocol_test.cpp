@@ -4,6 +4,8 @@
 #include <gtest/gtest.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/un.h>
 #include <unistd.h>
 
 #include "support/test_support.h"
@@ -208,6 +210,41 @@ TEST_F(HttpProtocol, AClientThatStopsMidRequestDoesNotStopOthers) {
   Raw gone(port());
   gone.send("GET /healthz HTTP/1.1\r\nHo");
   EXPECT_EQ(Client(port()).get("/healthz").status, 200);
+}
+
+// What nginx on the same machine connects to: the same server on a unix socket.
+TEST(HttpOnAUnixSocket, AnswersAndLogsTheClientAsLocalAndRemovesTheSocketWhenStopped) {
+  TempDir dir;
+  init_demo(dir);
+  std::string path = dir.file("steward.sock");
+  write_file(path, "stale");  // not a socket: refused, not deleted
+  auto refused = steward({"serve", "--db", dir.file("s.db"), "--socket", path});
+  EXPECT_EQ(refused.status, 1);
+  EXPECT_NE(refused.err.find("Cannot listen on " + path + ": a file that is not a socket is there"), std::string::npos)
+      << refused.err;
+  EXPECT_EQ(read_file(path), "stale");
+  std::filesystem::remove(path);
+  {
+    Server server(dir.file("s.db"), dir.file("serve.log"), path);
+    struct stat st {};
+    ASSERT_EQ(::stat(path.c_str(), &st), 0);
+    EXPECT_TRUE(S_ISSOCK(st.st_mode));
+    int fd = ::socket(AF_UNIX, SOCK_STREAM, 0);
+    sockaddr_un a{};
+    a.sun_family = AF_UNIX;
+    std::snprintf(a.sun_path, sizeof a.sun_path, "%s", path.c_str());
+    ASSERT_EQ(::connect(fd, reinterpret_cast<sockaddr*>(&a), sizeof a), 0);
+    std::string request = "GET " + kPage + " HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n";
+    ASSERT_EQ(::send(fd, request.data(), request.size(), MSG_NOSIGNAL), static_cast<ssize_t>(request.size()));
+    std::string answer;
+    char buf[65536];
+    for (ssize_t n; (n = ::recv(fd, buf, sizeof buf, 0)) > 0;) answer.append(buf, static_cast<size_t>(n));
+    ::close(fd);
+    EXPECT_EQ(answer.rfind("HTTP/1.1 200 OK\r\n", 0), 0u) << answer.substr(0, 300);
+    EXPECT_NE(answer.find("Crook Primary"), std::string::npos);
+    EXPECT_NE(server.log().find("access: local GET " + kPage + " 200"), std::string::npos) << server.log();
+  }
+  EXPECT_FALSE(std::filesystem::exists(path));
 }
 
 }  // namespace

@@ -91,15 +91,19 @@ std::string init_demo(const TempDir& dir, const std::string& db_name) {
   return m[1];
 }
 
-Server::Server(const std::string& db, const std::string& log_path) {
+Server::Server(const std::string& db, const std::string& log_path, const std::string& socket_path) {
   log_path_ = log_path.empty() ? db + ".serve.log" : log_path;
-  pid_ = spawn({"serve", "--db", db, "--port", "0", "--bind", "127.0.0.1"}, "/dev/null", log_path_, log_path_ + ".err");
-  std::regex listening("listening on http://127\\.0\\.0\\.1:(\\d+)/");
+  std::vector<std::string> args = {"serve", "--db", db};
+  for (const auto& a : socket_path.empty() ? std::vector<std::string>{"--port", "0", "--bind", "127.0.0.1"}
+                                           : std::vector<std::string>{"--socket", socket_path})
+    args.push_back(a);
+  pid_ = spawn(args, "/dev/null", log_path_, log_path_ + ".err");
+  std::regex listening("listening on (http://127\\.0\\.0\\.1:(\\d+)/|unix:)");
   for (int i = 0; i < 200; ++i) {
     std::smatch m;
     std::string text = read_file(log_path_);
     if (std::regex_search(text, m, listening)) {
-      port_ = static_cast<unsigned short>(std::stoi(m[1]));
+      port_ = m[2].matched ? static_cast<unsigned short>(std::stoi(m[2])) : 0;
       return;
     }
     int status = 0;

@@ -46,8 +46,9 @@ struct HttpResponse {
 // `steward serve` on 127.0.0.1 with a port the kernel picks; stopped (SIGTERM) when destroyed.
 class Server {
  public:
-  // `log_path`: where its output goes (default: beside a SQLite file).
-  explicit Server(const std::string& db, const std::string& log_path = "");
+  // `log_path`: where its output goes (default: beside a SQLite file). With `socket_path` it
+  // listens on that unix socket instead, and port() is 0.
+  explicit Server(const std::string& db, const std::string& log_path = "", const std::string& socket_path = "");
   ~Server();
   unsigned short port() const { return port_; }
   std::string log() const;
