@@ -270,8 +270,15 @@ class HttpConnection : public Poco::Net::TCPServerConnection {
     RequestHead head;
     std::size_t used = 0;
     try {
-      while ((used = parse_request_head(in.pending(), head)) == 0)
+      std::chrono::steady_clock::time_point first_byte{};
+      while ((used = parse_request_head(in.pending(), head)) == 0) {
+        if (!in.pending().empty()) {
+          auto now = std::chrono::steady_clock::now();
+          if (first_byte == std::chrono::steady_clock::time_point{}) first_byte = now;
+          if (now - first_byte > limits_.head_time) throw Error(408, "The request's header fields took too long to arrive");
+        }
         if (!in.receive(in.pending().empty())) return false;
+      }
     } catch (const Error& e) {
       refuse(e);
       return false;

@@ -22,6 +22,9 @@ struct ConnectionLimits {
   std::size_t max_body = 16 << 20;  // a larger body is answered 413
   std::chrono::seconds idle{5};     // between requests: a quiet client is dropped after this
   int patience = 6;                 // within a request: this many idle spells before giving up
+  // The whole head must arrive within this, however it trickles in: a client sending a byte at
+  // a time cannot hold a thread for ever.
+  std::chrono::seconds head_time{30};
 };
 
 // The sockets being served, so that stopping the server can end them at once instead of
