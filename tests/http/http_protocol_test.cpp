@@ -8,6 +8,9 @@
 #include <sys/un.h>
 #include <unistd.h>
 
+#include <chrono>
+#include <memory>
+
 #include "support/test_support.h"
 
 namespace steward {
@@ -210,6 +213,23 @@ TEST_F(HttpProtocol, AClientThatStopsMidRequestDoesNotStopOthers) {
   Raw gone(port());
   gone.send("GET /healthz HTTP/1.1\r\nHo");
   EXPECT_EQ(Client(port()).get("/healthz").status, 200);
+}
+
+// nginx keeps idle connections open to every app server; stopping one (a restart, an upgrade)
+// must not wait for them to time out, or systemd would wait and then kill it.
+TEST(HttpStopping, EndsIdleKeepAliveConnectionsAtOnce) {
+  TempDir dir;
+  init_demo(dir);
+  auto server = std::make_unique<Server>(dir.file("s.db"));
+  Raw idle(server->port());
+  idle.send("GET /healthz HTTP/1.1\r\nHost: t\r\n\r\n");
+  ASSERT_NE(idle.read_until("\r\n\r\nok").find("200 OK"), std::string::npos);
+  auto start = std::chrono::steady_clock::now();
+  server.reset();  // SIGTERM, then SIGKILL after 5 s: the idle timeout
+  auto took = std::chrono::steady_clock::now() - start;
+  EXPECT_LT(took, std::chrono::seconds(3)) << "the server waited for the idle connection";
+  EXPECT_TRUE(idle.closed_by_server());
+  EXPECT_NE(read_file(dir.file("s.db") + ".serve.log").find("Stopping (signal 15)"), std::string::npos);
 }
 
 // What nginx on the same machine connects to: the same server on a unix socket.
