@@ -295,11 +295,14 @@ pg::Param date_param(const Service& s) {
   return s.risk_assessment_date->iso();
 }
 
-// The services' columns as parallel arrays, one element per service, for unnest().
+// The columns of the services new (or not) in this batch as parallel arrays, one element per
+// service, for unnest().
 struct ServiceColumns {
   pg::ArrayLiteral id, section, name, website, purposes, description, controls, risk, status, notes, updated_at;
-  explicit ServiceColumns(std::span<const Service> services) {
-    for (const auto& s : services) {
+  ServiceColumns(std::span<const Service> services, const std::vector<bool>& fresh, bool want_fresh) {
+    for (size_t i = 0; i < services.size(); ++i) {
+      if (fresh[i] != want_fresh) continue;
+      const Service& s = services[i];
       id.add(s.id.value);
       section.add(static_cast<std::int64_t>(s.section));
       name.add(s.name);
@@ -345,30 +348,28 @@ void PgStore::save_services(SchoolId school, std::span<Service> services) {
   if (services.empty()) return;
   transaction([&] {
     refuse_unknown_categories(school, services);
-    std::vector<Service> added, changed;
-    for (const auto& s : services) (s.id.value == 0 ? added : changed).push_back(s);
-    if (!added.empty()) {
+    std::vector<bool> fresh;
+    for (const auto& s : services) fresh.push_back(s.id.value == 0);
+    auto added = std::count(fresh.begin(), fresh.end(), true);
+    if (added > 0) {
       auto ids = run("SELECT nextval(pg_get_serial_sequence('services', 'id')) FROM generate_series(1, $1)",
-                     {p(static_cast<std::int64_t>(added.size()))});
+                     {p(static_cast<std::int64_t>(added))});
       int next = 0;
       for (auto& s : services)
         if (s.id.value == 0) s.id = {ids.integer(next++, 0)};
-      next = 0;
-      for (auto& s : added) s.id = {ids.integer(next++, 0)};
-    }
-    if (!added.empty())
       run(std::string("INSERT INTO services (id, school_id, section, name, website, purposes, description, controls, "
                       "risk_assessment_date, status, notes, updated_at) "
                       "SELECT u.id, $1, u.section, u.name, u.website, u.purposes, u.description, u.controls, u.risk, "
                       "u.status, u.notes, u.updated_at ") +
               kServiceRows,
-          ServiceColumns(added).params(school.value));
-    if (!changed.empty())
+          ServiceColumns(services, fresh, true).params(school.value));
+    }
+    if (added < static_cast<std::ptrdiff_t>(services.size()))
       run(std::string("UPDATE services s SET section = u.section, name = u.name, website = u.website, "
                       "purposes = u.purposes, description = u.description, controls = u.controls, "
                       "risk_assessment_date = u.risk, status = u.status, notes = u.notes, updated_at = u.updated_at ") +
               kServiceRows + "WHERE s.id = u.id AND s.school_id = $1",
-          ServiceColumns(changed).params(school.value));
+          ServiceColumns(services, fresh, false).params(school.value));
     write_service_links(school, services);
   });
 }
