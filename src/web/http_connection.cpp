@@ -251,7 +251,9 @@ class HttpConnection : public Poco::Net::TCPServerConnection {
   void run() override {
     if (!open_.add(fd_)) return;
     timeval idle{static_cast<time_t>(limits_.idle.count()), 0};
+    timeval send{static_cast<time_t>(limits_.send_time.count()), 0};
     ::setsockopt(fd_, SOL_SOCKET, SO_RCVTIMEO, &idle, sizeof idle);
+    ::setsockopt(fd_, SOL_SOCKET, SO_SNDTIMEO, &send, sizeof send);
     try {
       auto peer = socket().peerAddress();
       remote_ = peer.family() == Poco::Net::SocketAddress::UNIX_LOCAL ? "local" : peer.host().toString();

@@ -25,6 +25,8 @@ struct ConnectionLimits {
   // The whole head must arrive within this, however it trickles in: a client sending a byte at
   // a time cannot hold a thread for ever.
   std::chrono::seconds head_time{30};
+  // A client that stops reading its answers is dropped once a send has waited this long.
+  std::chrono::seconds send_time{30};
 };
 
 // The sockets being served, so that stopping the server can end them at once instead of
