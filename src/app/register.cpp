@@ -29,21 +29,11 @@ std::vector<std::string> cleaned(const std::vector<std::string>& items) {
   return out;
 }
 
-void save_checked(Store& store, const Actor& actor, const School& school, Service& s, const char* action,
-                  const std::string& before) {
+void save_checked(Store& store, const Actor& actor, const School& school, Service& s, std::string before) {
   auto categories = store.data_categories(school.id);
   s = normalise_service(std::move(s), categories);
   if (auto errors = validate_service(s, categories, today()); !errors.empty()) throw Error::invalid(errors);
-  s.school = school.id;
-  s.updated_at = now_iso();
-  store.transaction([&] {
-    if (before.empty())
-      s.id = store.create_service(s);
-    else
-      store.update_service(s);
-    store.touch_school(school.id, s.updated_at);
-    audit(store, actor, {school.id, action, "service", std::to_string(s.id.value), before, service_json(s)});
-  });
+  save_validated_services(store, actor, school, {&s, 1}, {std::move(before)});
 }
 
 }  // namespace
@@ -91,10 +81,28 @@ Service normalise_service(Service s, const std::vector<DataCategory>& categories
   return s;
 }
 
+void save_validated_services(Store& store, const Actor& actor, const School& school, std::span<Service> services,
+                             std::vector<std::string> before) {
+  std::string at = now_iso();
+  for (auto& s : services) {
+    s.school = school.id;
+    s.updated_at = at;
+  }
+  store.transaction([&] {
+    store.save_services(school.id, services);
+    store.touch_school(school.id, at);
+    std::vector<AuditRecord> changes;
+    for (size_t i = 0; i < services.size(); ++i)
+      changes.push_back({school.id, before[i].empty() ? "service.create" : "service.update", "service",
+                         std::to_string(services[i].id.value), std::move(before[i]), service_json(services[i])});
+    audit(store, actor, school.id, std::move(changes));
+  });
+}
+
 ServiceId add_service(Store& store, const Actor& actor, const School& school, Service s) {
   require_register_editor(actor, school.id);
   if (s.status == ServiceStatus::Retired) throw Error::invalid("status", "A new service cannot start as retired");
-  save_checked(store, actor, school, s, "service.create", "");
+  save_checked(store, actor, school, s, "");
   return s.id;
 }
 
@@ -103,7 +111,7 @@ void update_service(Store& store, const Actor& actor, const School& school, Serv
   Service before = find_service(store, school, s.id);
   if (before.status == ServiceStatus::Retired) throw Error::conflict("\"" + before.name + "\" is retired and cannot be changed");
   if (s.status == ServiceStatus::Retired) throw Error::invalid("status", "Use Retire to retire a service");
-  save_checked(store, actor, school, s, "service.update", service_json(before));
+  save_checked(store, actor, school, s, service_json(before));
 }
 
 void retire_service(Store& store, const Actor& actor, const School& school, ServiceId id) {

@@ -2,6 +2,7 @@
 // Use cases for a school's register of cloud services. The web handlers and the CLI both call
 // these; each checks permission, validates, writes in one transaction and records the audit.
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -29,6 +30,11 @@ Service find_service_by_name(Store&, const School&, const std::string& name, std
 Service normalise_service(Service, const std::vector<DataCategory>&);
 
 ServiceId add_service(Store&, const Actor&, const School&, Service);
+// Saves services already normalised and validated as one batch: each stamped with the school
+// and the time, the school's published revision moved once, and one audit entry per service in
+// order, created when its `before` (its JSON as it was) is empty, updated otherwise. Fills in
+// the ids of new ones. The one write path of add, update and the register import.
+void save_validated_services(Store&, const Actor&, const School&, std::span<Service>, std::vector<std::string> before);
 void update_service(Store&, const Actor&, const School&, Service);
 // Retiring keeps the record and its history; the service leaves the published page.
 void retire_service(Store&, const Actor&, const School&, ServiceId);

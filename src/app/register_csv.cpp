@@ -1,6 +1,5 @@
 #include "app/register_csv.h"
 
-#include "app/audit.h"
 #include "app/clock.h"
 #include "app/register.h"
 #include "domain/text.h"
@@ -94,8 +93,8 @@ std::vector<Row> read_rows(const std::vector<CsvRecord>& records, const std::vec
 
 }  // namespace
 
-// The file's changes are saved as one batch and audited as one run of the chain, so a
-// register of any size costs a fixed number of statements on PostgreSQL.
+// The file's changes are saved as one batch, so a register of any size costs a fixed number of
+// statements on PostgreSQL.
 RegisterImportReport import_register_csv(Store& store, const Actor& actor, const School& school, std::string_view csv,
                                          bool dry_run) {
   require_register_editor(actor, school.id);
@@ -107,7 +106,6 @@ RegisterImportReport import_register_csv(Store& store, const Actor& actor, const
   report.dry_run = dry_run;
   std::vector<Service> batch;
   std::vector<std::string> before;  // each changed service as it was; empty for new ones
-  std::string at = now_iso();
   for (auto& row : rows) {
     const Service* match = existing_match(existing, row.service);
     if (match && same_content(*match, row.service)) {
@@ -120,21 +118,10 @@ RegisterImportReport import_register_csv(Store& store, const Actor& actor, const
       row.service.status = match->status;
       row.service.notes = match->notes;
     }
-    row.service.school = school.id;
-    row.service.updated_at = at;
     before.push_back(match ? service_json(*match) : "");
     batch.push_back(std::move(row.service));
   }
-  if (dry_run || batch.empty()) return report;
-  store.transaction([&] {
-    store.save_services(school.id, batch);
-    store.touch_school(school.id, at);
-    std::vector<AuditRecord> changes;
-    for (size_t i = 0; i < batch.size(); ++i)
-      changes.push_back({school.id, before[i].empty() ? "service.create" : "service.update", "service",
-                         std::to_string(batch[i].id.value), std::move(before[i]), service_json(batch[i])});
-    audit(store, actor, school.id, std::move(changes));
-  });
+  if (!dry_run && !batch.empty()) save_validated_services(store, actor, school, batch, std::move(before));
   return report;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 // What a handler works with: the store, the request, who is signed in, and the school the
 // URL names (looked up once).
+#include <memory>
 #include <optional>
 
 #include "app/actor.h"
@@ -32,7 +33,7 @@ struct Context {
   std::string csrf_token() const;
 
  private:
-  std::optional<School> school_;
+  std::shared_ptr<const School> school_;
 };
 
 }  // namespace steward::web

@@ -1,6 +1,6 @@
 #pragma once
 // The request → response seam. Handlers see these plain values and never a socket, so they
-// can be tested without a server; server.cpp adapts Poco to them.
+// can be tested without a server; http_connection.cpp reads and writes them on the wire.
 #include <functional>
 #include <map>
 #include <memory>

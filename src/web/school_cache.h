@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <functional>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <string>
 
@@ -15,14 +16,15 @@ namespace steward::web {
 class SchoolCache {
  public:
   // `load` is called, and its school kept, when the slug's entry was kept at another token.
+  // Shared, not copied: a request reads the school it names without copying its page text.
   // REQUIRES: `token` was read before `load` reads the store, so a school is never kept at a
   // newer token than the data it was read from.
-  School get(const std::string& slug, std::uint64_t token, const std::function<School()>& load);
+  std::shared_ptr<const School> get(const std::string& slug, std::uint64_t token, const std::function<School()>& load);
 
  private:
   struct Entry {
     std::uint64_t token = 0;
-    School school;
+    std::shared_ptr<const School> school;
   };
   std::mutex mutex_;
   std::map<std::string, Entry, std::less<>> schools_;
