@@ -74,14 +74,8 @@ void add_field(std::string_view line, RequestHead& out) {
 }
 
 bool has_token(std::string_view list, std::string_view token) {
-  while (!list.empty()) {
-    auto comma = list.find(',');
-    auto item = trim_ows(list.substr(0, comma));
-    if (iequals(item, token)) return true;
-    if (comma == std::string_view::npos) break;
-    list.remove_prefix(comma + 1);
-  }
-  return false;
+  auto items = split_list(list, ',');
+  return std::any_of(items.begin(), items.end(), [&](const std::string& item) { return iequals(item, token); });
 }
 
 }  // namespace

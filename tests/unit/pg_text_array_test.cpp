@@ -23,8 +23,10 @@ TEST(PgTextArray, TextThatIsNotAnArrayIsAnError) {
 
 TEST(PgTextArray, LiteralsReadBackAsTheSameElements) {
   Names names = {"Google LLC, Ireland", "Say \"hi\"", "back\\slash", "NULL", "", "{braces}"};
-  EXPECT_EQ(pg::text_array(pg::text_array_literal(names)), names);
-  EXPECT_EQ(pg::text_array_literal({}), "{}");
+  pg::ArrayLiteral literal;
+  for (const auto& n : names) literal.add(n);
+  EXPECT_EQ(pg::text_array(literal.str()), names);
+  EXPECT_EQ(pg::ArrayLiteral().str(), "{}");
 }
 
 }  // namespace

@@ -136,12 +136,6 @@ ArrayLiteral& ArrayLiteral::add(const Param& value) {
   return *this;
 }
 
-std::string text_array_literal(const std::vector<std::string>& items) {
-  ArrayLiteral out;
-  for (const auto& item : items) out.add(std::string_view(item));
-  return out.str();
-}
-
 void copy_field(std::string& out, const Param& value, bool last) {
   if (!value) {
     out += "\\N";

@@ -81,8 +81,6 @@ class ArrayLiteral {
   std::string out_ = "{";
   size_t size_ = 0;
 };
-// The text[] literal for `items`.
-std::string text_array_literal(const std::vector<std::string>& items);
 
 // True for the URLs that name a PostgreSQL server.
 bool is_url(std::string_view db);

@@ -149,11 +149,10 @@ void PgStore::save_pupils(SchoolId school, std::span<const Pupil> pupils) {
 
 void PgStore::mark_pupils_left(SchoolId school, const std::vector<PupilId>& ids, const Date& on) {
   if (ids.empty()) return;
-  std::string list = "{";
-  for (size_t i = 0; i < ids.size(); ++i) list += (i ? "," : "") + std::to_string(ids[i].value);
-  list += "}";
+  pg::ArrayLiteral list;
+  for (auto id : ids) list.add(id.value);
   run("UPDATE pupils SET leaving_date = $1 WHERE school_id = $2 AND id = ANY($3::bigint[])",
-      {p(on.iso()), p(school.value), p(list)});
+      {p(on.iso()), p(school.value), p(list.str())});
 }
 
 // ---- opt-outs
