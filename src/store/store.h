@@ -57,7 +57,9 @@ class Store {
   virtual std::int64_t school_revision(std::string_view slug) = 0;  // -1 when there is no such school
   // A cheap value that differs whenever any process may have changed a school or a register
   // since it was last read; equal values mean neither changed. Lets caches (the published page,
-  // the schools a request names) skip a query per request. Every write to a school moves it.
+  // the schools a request names) skip a query per request. Every write to a school moves it:
+  // in the writing process at once, in other processes (PostgreSQL) when its NOTIFY arrives,
+  // normally within a millisecond of the commit but with no bound.
   virtual std::uint64_t change_token() = 0;
 
   // Data categories, ordered by name as created (taxonomy order).

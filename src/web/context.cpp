@@ -8,6 +8,13 @@ namespace steward::web {
 const School& Context::school() {
   if (!school_) {
     const std::string& slug = request.route.at("slug");
+    // Staff read the school fresh: PostgreSQL's NOTIFY reaches the other app servers a moment
+    // after commit, and a save's redirect may land on one of them before it does. Their
+    // request reads its session from the database anyway; this is one more primary-key read.
+    if (signed_in) {
+      school_ = std::make_shared<const School>(find_school(store, slug));
+      return *school_;
+    }
     auto token = store.change_token();  // before the read, as SchoolCache requires
     school_ = schools.get(slug, token, [&] { return find_school(store, slug); });
   }

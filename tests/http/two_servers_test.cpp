@@ -75,8 +75,9 @@ TEST_F(TwoServers, ManySignedInRequestsAtOnceAreAllServed) {
   EXPECT_EQ(Client(second->port()).get("/healthz").status, 200);
 }
 
-// App servers keep the schools their pages name; a school changed through one server is current
-// on the other at once, not when a cache expires.
+// App servers keep the schools public pages name, but staff see their own save at once even
+// when the next request lands on another server, before PostgreSQL's NOTIFY has reached it.
+// (This once failed in CI: the second server answered from its cache.)
 TEST_F(TwoServers, ASchoolChangedThroughOneIsCurrentOnTheOther) {
   const std::string text = "/schools/crook-primary/page-text";
   Client a(first->port());

@@ -286,6 +286,21 @@ TEST_P(StoreConformance, ChangeTokenMovesWhenASchoolChanges) {
   EXPECT_TRUE(moved);
 }
 
+// The process that wrote must not wait for its own notification: the redirect after a save
+// is often its next request.
+TEST_P(StoreConformance, ChangeTokenMovesInTheWritingProcessWhenItsTransactionCommits) {
+  store->change_token();  // the listener is started and has counted its connection
+  auto before = store->change_token();
+  store->transaction([&] {
+    store->touch_school(school, "2026-03-03T00:00:00Z");
+    store->update_page_text(school, PageText::standard());
+  });
+  EXPECT_NE(store->change_token(), before);
+  auto after_transaction = store->change_token();
+  store->touch_school(school, "2026-03-04T00:00:00Z");  // outside a transaction
+  EXPECT_NE(store->change_token(), after_transaction);
+}
+
 TEST_P(StoreConformance, AFailedMigrationLeavesTheSchemaAsItWas) {
   TestDatabase fresh{GetParam()};
   // A table the first migration creates last makes it fail after creating all the others.

@@ -20,6 +20,7 @@ struct ThreadTx {
   const PgStore* owner = nullptr;
   pg::Connection* conn = nullptr;
   int depth = 0;
+  bool notified = false;  // the transaction sent NOTIFY: move this process's token on commit
 };
 thread_local ThreadTx tx;
 
@@ -87,8 +88,11 @@ void PgStore::transaction(const std::function<void()>& fn) {
   tx = {this, c.get(), 1};
   try {
     fn();
+    bool notified = tx.notified;
     tx = {};
     c->exec("COMMIT");
+    // Our own listener hears the NOTIFY a moment later; the next request here must not wait.
+    if (notified) ++changes_;
   } catch (...) {
     tx = {};
     if (!c->broken()) {
@@ -195,7 +199,13 @@ void PgStore::touch_school(SchoolId id, std::string_view at) {
   notify_change();
 }
 
-void PgStore::notify_change() { run(std::string("NOTIFY ") + kChannel); }
+void PgStore::notify_change() {
+  run(std::string("NOTIFY ") + kChannel);
+  if (tx.owner == this)
+    tx.notified = true;
+  else
+    ++changes_;  // sent outside a transaction: already committed
+}
 
 std::int64_t PgStore::school_revision(std::string_view slug) {
   auto r = run("SELECT revision FROM schools WHERE slug = $1", {p(slug)});
