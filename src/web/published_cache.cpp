@@ -2,7 +2,7 @@
 
 namespace steward::web {
 
-PublishedCache::Page PublishedCache::get(const std::string& key, std::uint64_t token,
+PublishedCache::Page PublishedCache::get(const std::string& key, std::optional<std::uint64_t> token,
                                          const std::function<std::int64_t()>& revision,
                                          const std::function<std::string()>& render) {
   Entry entry;
@@ -10,7 +10,7 @@ PublishedCache::Page PublishedCache::get(const std::string& key, std::uint64_t t
     std::lock_guard lock(mutex_);
     auto it = pages_.find(key);
     if (it != pages_.end()) {
-      if (it->second.token == token) return it->second.page;
+      if (token && it->second.token == token) return it->second.page;
       entry = it->second;
     }
   }
@@ -20,7 +20,8 @@ PublishedCache::Page PublishedCache::get(const std::string& key, std::uint64_t t
     entry.page = std::make_shared<const std::string>(render());
     entry.revision = current;
   }
-  entry.token = token;
+  // Without a token the entry keeps the one it had: the page is at least as new as that token.
+  if (token) entry.token = token;
   std::lock_guard lock(mutex_);
   pages_[key] = entry;
   return entry.page;

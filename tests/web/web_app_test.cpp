@@ -6,6 +6,7 @@
 #include "app/demo.h"
 #include "support/test_support.h"
 #include "web/context.h"
+#include "web/handlers/handlers.h"
 #include "web/published_cache.h"
 #include "web/school_cache.h"
 #include "web/web_app.h"
@@ -75,8 +76,9 @@ TEST_F(WebAppTest, PublishedPageFollowsChangesMadeElsewhere) {
 }
 
 // Another app server's write whose NOTIFY has not arrived yet: the cache holds the school at the
-// current token but with old text. A visitor may see it for that moment; staff never do.
-TEST_F(WebAppTest, StaffReadTheirSchoolFreshWhileTheCacheIsBehind) {
+// current token but with old text, and the page from before. A visitor may see them for that
+// moment; staff never do.
+TEST_F(WebAppTest, StaffReadTheirSchoolAndPageFreshWhileTheCacheIsBehind) {
   auto signed_in = login(*store, demo.email, demo.password);  // a write: before the token is read
   SchoolCache schools;
   PublishedCache pages;
@@ -91,6 +93,12 @@ TEST_F(WebAppTest, StaffReadTheirSchoolFreshWhileTheCacheIsBehind) {
   staff.signed_in = signed_in;
   EXPECT_NE(staff.school().page.introduction, stale.page.introduction);
   EXPECT_EQ(staff.school().page.introduction, store->school("crook-primary")->page.introduction);
+  // The published page as it was before that save (one revision back), kept at this token.
+  auto now = store->school("crook-primary")->revision;
+  pages.get("page:crook-primary", store->change_token(), [&] { return now - 1; }, [] { return "the page before"; });
+  EXPECT_EQ(published_page_show(visitor).content(), "the page before");
+  auto fresh = std::string(published_page_show(staff).content());
+  EXPECT_NE(fresh.find(store->school("crook-primary")->name), std::string::npos);
 }
 
 TEST_F(WebAppTest, RepeatedFailedSignInsAreThrottled) {

@@ -35,7 +35,8 @@ Response published_page_show(Context& ctx) {
     if (r < 0) throw Error::not_found("There is no school with the slug \"" + slug + "\"");
     return r;
   };
-  auto page = ctx.cache.get("page:" + slug, ctx.store.change_token(), revision, [&] {
+  auto token = ctx.signed_in ? std::nullopt : std::optional(ctx.store.change_token());
+  auto page = ctx.cache.get("page:" + slug, token, revision, [&] {
     const School& school = ctx.school();
     return published_page(school, published_services(ctx.store, school));
   });
