@@ -19,12 +19,7 @@ class StoreConformance : public ::testing::TestWithParam<std::string> {
   void SetUp() override {
     store = open_store(db.url());
     store->migrate();
-    School s;
-    s.slug = "test-school";
-    s.name = "Test School";
-    s.page = PageText::standard();
-    s.updated_at = "2026-01-01T00:00:00Z";
-    school = store->create_school(s);
+    school = steward::testing::create_test_school(*store);
     for (auto c : standard_data_categories()) {
       c.school = school;
       store->create_data_category(c);

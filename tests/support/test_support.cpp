@@ -273,4 +273,13 @@ std::string between(const std::string& hay, const std::string& from, const std::
   return hay.substr(start, end == std::string::npos ? std::string::npos : end - start);
 }
 
+SchoolId create_test_school(Store& store) {
+  School s;
+  s.slug = "test-school";
+  s.name = "Test School";
+  s.page = PageText::standard();
+  s.updated_at = "2026-01-01T00:00:00Z";
+  return store.create_school(s);
+}
+
 }  // namespace steward::testing

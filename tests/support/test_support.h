@@ -9,6 +9,8 @@
 #include <string>
 #include <vector>
 
+#include "store/store.h"
+
 namespace steward::testing {
 
 // A fresh folder, removed with everything in it when the test ends.
@@ -117,6 +119,9 @@ inline const std::vector<std::string>& backends() {
   static const std::vector<std::string> all = {"sqlite", "postgresql"};
   return all;
 }
+
+// A school "test-school" with the standard page text and no data categories, in a migrated store.
+SchoolId create_test_school(Store&);
 
 // How many times `needle` occurs in `hay`.
 int count(const std::string& hay, const std::string& needle);

@@ -95,6 +95,15 @@ Connection::Connection(const std::string& path) {
     throw Error::bad_request("Cannot open the database file " + path + ": " + detail);
   }
   sqlite3_busy_timeout(db_, 5000);
+  // Counted as the commit begins: a reader that sees the new count and then waits for the
+  // store's lock reads the committed rows. Returning 0 lets the commit go ahead.
+  sqlite3_commit_hook(
+      db_,
+      [](void* self) {
+        static_cast<Connection*>(self)->commits_.fetch_add(1, std::memory_order_release);
+        return 0;
+      },
+      this);
   exec("PRAGMA foreign_keys = ON");
   // For a new database only (SQLite ignores it once the file has pages): a pupil's row, contacts
   // and all, is a few hundred bytes, and 8 KB pages made a 100,000-pupil import 7% faster here

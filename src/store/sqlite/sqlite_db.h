@@ -3,6 +3,7 @@
 // parameters. Failures become steward::Error; SQL never reaches a message.
 #include <sqlite3.h>
 
+#include <atomic>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -58,9 +59,13 @@ class Connection {
   Statement prepare(std::string_view sql) { return Statement(db_, sql); }
   std::int64_t last_insert_id() const { return sqlite3_last_insert_rowid(db_); }
   sqlite3* handle() { return db_; }
+  // Write transactions committed through this connection: readable from any thread without
+  // the store's lock, so a request can see its own process's writes without waiting for them.
+  std::uint64_t commits() const { return commits_.load(std::memory_order_acquire); }
 
  private:
   sqlite3* db_ = nullptr;
+  std::atomic<std::uint64_t> commits_{0};
 };
 
 }  // namespace steward::sqlite

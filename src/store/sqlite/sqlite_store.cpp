@@ -19,10 +19,13 @@ SqliteStore::SqliteStore(const std::string& path) : db_(path), path_(path), wal_
 // In WAL mode every commit, from any process, appends to the write-ahead log, so its size and
 // modification time change; a checkpoint moves pages into the database file without changing
 // what readers see. When the log is gone (the last connection closed), the database file
-// speaks for itself. File times are coarse (a few milliseconds), so the current second is mixed
-// in too: a change hidden by that coarseness is noticed within a second.
+// speaks for itself. File times are coarse (a few milliseconds), and once a checkpoint has
+// restarted the log a write need not change its size, so the current second is mixed in too: a
+// change another process makes within the same tick is noticed within a second. This process's
+// own writes are counted exactly (the connection's commits), so the page after a save never
+// waits on the clock.
 std::uint64_t SqliteStore::change_token() {
-  std::uint64_t token = static_cast<std::uint64_t>(std::time(nullptr));
+  std::uint64_t token = static_cast<std::uint64_t>(std::time(nullptr)) * 1099511628211ULL ^ db_.commits();
   struct stat st {};
   bool wal = ::stat(wal_path_.c_str(), &st) == 0;
   if (!wal && ::stat(path_.c_str(), &st) != 0) return token;
