@@ -8,10 +8,7 @@ namespace steward::web {
 const School& Context::school() {
   if (!school_) {
     const std::string& slug = request.route.at("slug");
-    // Staff read the school fresh: PostgreSQL's NOTIFY reaches the other app servers a moment
-    // after commit, and a save's redirect may land on one of them before it does. Their
-    // request reads its session from the database anyway; this is one more primary-key read.
-    if (signed_in) {
+    if (reads_fresh()) {
       school_ = std::make_shared<const School>(find_school(store, slug));
       return *school_;
     }
@@ -24,6 +21,13 @@ const School& Context::school() {
 Actor Context::actor() const {
   if (signed_in) return Actor::staff(signed_in->user);
   throw Error::unauthorized("Sign in to do that");
+}
+
+bool Context::reads_fresh() const { return !request.cookie(kWroteCookie).empty(); }
+
+std::string Context::cookie_flags() const {
+  bool https = request.header("x-forwarded-proto") == "https";
+  return std::string("; Path=/; HttpOnly; SameSite=Lax") + (https ? "; Secure" : "");
 }
 
 std::string Context::csrf_token() const {

@@ -16,6 +16,12 @@ class SchoolCache;
 
 inline constexpr const char* kSessionCookie = "steward_session";
 inline constexpr const char* kLoginCsrfCookie = "steward_csrf";
+// Set for a minute by every accepted form post. A browser that has just changed something reads
+// its school and published page past the app server's caches, so the page after a save shows it
+// even on an app server PostgreSQL's NOTIFY has not reached yet. It grants nothing: forged, it
+// only costs its sender a query.
+inline constexpr const char* kWroteCookie = "steward_wrote";
+inline constexpr int kWroteSeconds = 60;
 
 struct Context {
   Context(Store& s, Request& r, PublishedCache& c, SchoolCache& sc) : store(s), request(r), cache(c), schools(sc) {}
@@ -31,6 +37,10 @@ struct Context {
   Actor actor() const;
   // The token forms must carry: the session's, or before sign-in the login cookie's.
   std::string csrf_token() const;
+  // True when this browser posted a change within the last minute (kWroteCookie).
+  bool reads_fresh() const;
+  // Path, HttpOnly, SameSite and, behind TLS, Secure: for every cookie Steward sets.
+  std::string cookie_flags() const;
 
  private:
   std::shared_ptr<const School> school_;

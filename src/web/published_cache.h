@@ -2,8 +2,8 @@
 // Rendered published pages, keyed by school. A page is served again while the store's change
 // token is unchanged; when the token moves, the school's revision is read and the page is
 // rendered again only if the revision moved. A change made by any process (another app
-// server, the CLI) is seen once its token has moved here; staff, who must see their own save
-// whichever server answers, pass no token and the revision is read every time.
+// server, the CLI) is seen once its token has moved here; a browser that has just saved
+// something, and must see it whichever server answers, passes no token and the revision is read.
 #include <cstdint>
 #include <functional>
 #include <map>

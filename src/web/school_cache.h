@@ -1,8 +1,8 @@
 #pragma once
 // Schools by slug, kept while the store's change token stands still, so that a school's pages
 // need no query to find their school. Every write to a school moves the token in every process
-// (see Store::change_token); a school not found is not kept. Only requests nobody signed in
-// to use it: the token moves a moment after another process commits (web/context.cpp).
+// (see Store::change_token); a school not found is not kept. Requests from a browser that has
+// just saved something pass it by: the token moves a moment after another process commits.
 #include <cstdint>
 #include <functional>
 #include <map>

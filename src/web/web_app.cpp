@@ -42,6 +42,9 @@ Response WebApp::handle(Request& request) {
     Context ctx(store_, request, cache_, schools_);
     if (auto token = request.cookie(kSessionCookie); !token.empty()) ctx.signed_in = authenticate(store_, token);
     response = router_.dispatch(ctx);
+    if (request.method == "POST" && response.status < 400)
+      response.header("Set-Cookie", std::string(kWroteCookie) + "=1" + ctx.cookie_flags() +
+                                        "; Max-Age=" + std::to_string(kWroteSeconds));
   } catch (const Error& e) {
     response = error_response(request, e);
     if (e.status() == 405) response.header("Allow", e.fields().empty() ? "GET" : e.fields().front().message);

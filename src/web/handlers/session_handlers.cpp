@@ -6,11 +6,6 @@
 namespace steward::web {
 namespace {
 
-std::string cookie_flags(const Context& ctx) {
-  bool https = ctx.request.header("x-forwarded-proto") == "https";
-  return std::string("; Path=/; HttpOnly; SameSite=Lax") + (https ? "; Secure" : "");
-}
-
 // Only paths on this site, so the sign-in form cannot send anyone elsewhere.
 std::string safe_next(const std::string& next) {
   if (next.size() > 1 && next[0] == '/' && next[1] != '/' && next[1] != '\\') return next;
@@ -24,7 +19,7 @@ Response login_show(Context& ctx) {
   if (ctx.request.cookie(kLoginCsrfCookie).empty()) {
     std::string token = random_token();
     ctx.request.cookies[kLoginCsrfCookie] = token;
-    r.header("Set-Cookie", std::string(kLoginCsrfCookie) + "=" + token + cookie_flags(ctx));
+    r.header("Set-Cookie", std::string(kLoginCsrfCookie) + "=" + token + ctx.cookie_flags());
   }
   r.body = login_page(ctx.csrf_token(), "", safe_next(ctx.request.query_value("next")), "");
   return r;
@@ -38,7 +33,7 @@ Response login_submit(Context& ctx) {
     auto school = ctx.store.school(in.user.school);
     std::string target = !next.empty() ? next : school ? "/schools/" + school->slug + "/services" : "/";
     Response r = Response::redirect(target);
-    r.header("Set-Cookie", std::string(kSessionCookie) + "=" + in.token + cookie_flags(ctx) + "; Max-Age=" +
+    r.header("Set-Cookie", std::string(kSessionCookie) + "=" + in.token + ctx.cookie_flags() + "; Max-Age=" +
                                std::to_string(kSessionSeconds));
     return r;
   } catch (const Error& e) {
@@ -50,7 +45,7 @@ Response login_submit(Context& ctx) {
 Response logout_submit(Context& ctx) {
   if (ctx.signed_in) logout(ctx.store, ctx.signed_in->token);
   Response r = Response::redirect("/login");
-  r.header("Set-Cookie", std::string(kSessionCookie) + "=" + cookie_flags(ctx) + "; Max-Age=0");
+  r.header("Set-Cookie", std::string(kSessionCookie) + "=" + ctx.cookie_flags() + "; Max-Age=0");
   return r;
 }
 
