@@ -58,8 +58,8 @@ class Store {
   // A cheap value that differs whenever any process may have changed a school or a register
   // since it was last read; equal values mean neither changed. Lets caches (the published page,
   // the schools a request names) skip a query per request. Every write to a school moves it:
-  // in the writing process at once, in other processes (PostgreSQL) when its NOTIFY arrives,
-  // normally within a millisecond of the commit but with no bound.
+  // in the writing process at once, in other processes when they notice (PostgreSQL: when its
+  // NOTIFY arrives, normally within milliseconds but with no bound; SQLite: within a second).
   virtual std::uint64_t change_token() = 0;
 
   // Data categories, ordered by name as created (taxonomy order).

@@ -8,11 +8,7 @@ namespace steward::web {
 const School& Context::school() {
   if (!school_) {
     const std::string& slug = request.route.at("slug");
-    if (reads_fresh()) {
-      school_ = std::make_shared<const School>(find_school(store, slug));
-      return *school_;
-    }
-    auto token = store.change_token();  // before the read, as SchoolCache requires
+    auto token = cache_token();  // before the read, as SchoolCache requires
     school_ = schools.get(slug, token, [&] { return find_school(store, slug); });
   }
   return *school_;
@@ -23,7 +19,10 @@ Actor Context::actor() const {
   throw Error::unauthorized("Sign in to do that");
 }
 
-bool Context::reads_fresh() const { return !request.cookie(kWroteCookie).empty(); }
+std::optional<std::uint64_t> Context::cache_token() const {
+  if (!request.cookie(kWroteCookie).empty()) return std::nullopt;
+  return store.change_token();
+}
 
 std::string Context::cookie_flags() const {
   bool https = request.header("x-forwarded-proto") == "https";

@@ -1,6 +1,7 @@
 #pragma once
 // What a handler works with: the store, the request, who is signed in, and the school the
 // URL names (looked up once).
+#include <cstdint>
 #include <memory>
 #include <optional>
 
@@ -37,8 +38,9 @@ struct Context {
   Actor actor() const;
   // The token forms must carry: the session's, or before sign-in the login cookie's.
   std::string csrf_token() const;
-  // True when this browser posted a change within the last minute (kWroteCookie).
-  bool reads_fresh() const;
+  // The token the app server's caches are checked at: the store's change token, or none for a
+  // browser that posted a change within the last minute (kWroteCookie), which reads past them.
+  std::optional<std::uint64_t> cache_token() const;
   // Path, HttpOnly, SameSite and, behind TLS, Secure: for every cookie Steward sets.
   std::string cookie_flags() const;
 

@@ -36,11 +36,6 @@ void OpenConnections::stop_all() {
   for (int fd : fds_) ::shutdown(fd, SHUT_RD);
 }
 
-bool OpenConnections::stopping() {
-  std::lock_guard lock(mutex_);
-  return stopping_;
-}
-
 namespace {
 
 // The bytes received on a connection and not yet used.

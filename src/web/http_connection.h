@@ -9,6 +9,7 @@
 #include <Poco/Net/TCPServerConnection.h>
 #include <Poco/Net/TCPServerConnectionFactory.h>
 
+#include <atomic>
 #include <chrono>
 #include <functional>
 #include <mutex>
@@ -38,12 +39,12 @@ class OpenConnections {
   // Shuts the reading side of every open connection: a request being answered is still sent,
   // then the connection ends.
   void stop_all();
-  bool stopping();
+  bool stopping() const { return stopping_; }  // asked once per request: no lock
 
  private:
   std::mutex mutex_;
   std::set<int> fds_;
-  bool stopping_ = false;
+  std::atomic<bool> stopping_{false};  // written under mutex_, so add() cannot miss stop_all()
 };
 
 // Answers a request; never throws (errors become responses).

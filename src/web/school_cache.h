@@ -8,6 +8,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 
 #include "domain/school.h"
@@ -16,11 +17,13 @@ namespace steward::web {
 
 class SchoolCache {
  public:
-  // `load` is called, and its school kept, when the slug's entry was kept at another token.
-  // Shared, not copied: a request reads the school it names without copying its page text.
+  // `load` is called, and its school kept, when the slug's entry was kept at another token;
+  // without a token it is always called and its school is not kept. Shared, not copied: a
+  // request reads the school it names without copying its page text.
   // REQUIRES: `token` was read before `load` reads the store, so a school is never kept at a
   // newer token than the data it was read from.
-  std::shared_ptr<const School> get(const std::string& slug, std::uint64_t token, const std::function<School()>& load);
+  std::shared_ptr<const School> get(const std::string& slug, std::optional<std::uint64_t> token,
+                                    const std::function<School()>& load);
 
  private:
   struct Entry {

@@ -35,8 +35,7 @@ Response published_page_show(Context& ctx) {
     if (r < 0) throw Error::not_found("There is no school with the slug \"" + slug + "\"");
     return r;
   };
-  auto token = ctx.reads_fresh() ? std::nullopt : std::optional(ctx.store.change_token());
-  auto page = ctx.cache.get("page:" + slug, token, revision, [&] {
+  auto page = ctx.cache.get("page:" + slug, ctx.cache_token(), revision, [&] {
     const School& school = ctx.school();
     return published_page(school, published_services(ctx.store, school));
   });
